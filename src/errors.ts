@@ -44,6 +44,9 @@ export const ERROR_CODES = {
   ERR_AUTH_INSUFFICIENT_SCOPE: "The access token lacks a required scope.",
   ERR_AUTH_WRONG_ENVIRONMENT: "The token was issued for another environment.",
   ERR_AUTH_SESSION_MISMATCH: "The session belongs to another principal.",
+  ERR_AUTH_UNAVAILABLE: "The access token could not be verified right now.",
+  // state store (operator-facing; callers fail closed)
+  ERR_STORE_UNAVAILABLE: "The state store is unavailable.",
   // audit
   ERR_AUDIT_UNAVAILABLE: "The call was refused because it could not be audited.",
   // upstream

@@ -11,6 +11,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("mcp-warden")
     .description("Least-privilege security layer for the Model Context Protocol")
     .version(VERSION, "-V, --version")
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError("(run mcp-warden --help for usage)");

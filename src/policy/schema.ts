@@ -140,6 +140,21 @@ const approvals = z.strictObject({
   approver_scope: z.string().default("warden:approve"),
 });
 
+/** `mcp-warden scan`: the organisation's vetted servers (not-allowlisted) and how configs map to environments. */
+const scanAllowEntry = z.strictObject({
+  name: z.string().min(1).optional(),
+  argv: z.array(z.string()).min(1).optional(),
+  package: z.string().min(1).optional(),
+  image: z.string().min(1).optional(),
+  url_prefix: z.string().min(1).optional(),
+});
+const scanSettings = z.strictObject({
+  /** Absent: not-allowlisted does not run. Present (even empty): every server must match an entry. */
+  allow: z.array(scanAllowEntry).optional(),
+  /** environment name → substrings of file paths or server names that mark a config as that environment. */
+  environments: z.record(z.string(), z.array(z.string())).default({}),
+});
+
 export const policySchema = z.strictObject({
   version: z.literal(1),
   environment: z
@@ -158,6 +173,7 @@ export const policySchema = z.strictObject({
   auth: auth.optional(),
   store: store.default({ kind: "file", path: ".warden" }),
   approvals: approvals.default(approvals.parse({})),
+  scan: scanSettings.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;

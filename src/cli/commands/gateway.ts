@@ -1,0 +1,44 @@
+// `mcp-warden gateway`: the enforcement point. stdio front by default; `--listen HOST:PORT` for Streamable HTTP.
+import type { Command } from "commander";
+import { UsageError } from "../../errors.ts";
+import { openAuditRecorder } from "../../gateway/open-audit.ts";
+import { createLogger } from "../../gateway/logger.ts";
+import { selectUpstream } from "../../gateway/select-upstream.ts";
+import { runStdioGateway } from "../../gateway/stdio-gateway.ts";
+import { loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
+import { isStdioUpstream } from "../../policy/schema.ts";
+import type { CommandResult } from "./index.ts";
+
+interface GatewayOptions {
+  policy?: string;
+  upstream?: string;
+  listen?: string;
+}
+
+export function register(program: Command, result: CommandResult): void {
+  program
+    .command("gateway")
+    .description("run the enforcement gateway between an MCP client and an MCP server")
+    .option("--policy <file>", "policy file (default ./warden.yaml, or $WARDEN_POLICY)")
+    .option("--upstream <name>", "upstream to serve (default: the command after --, or the policy's only upstream)")
+    .argument("[command...]", "server command and arguments, after --")
+    .passThroughOptions()
+    .addHelpText("after", "\nExample:\n  mcp-warden gateway --policy warden.yaml -- npx -y @modelcontextprotocol/server-everything@2026.8.31\n")
+    .action(async (command: string[], opts: GatewayOptions) => {
+      result.code = await runGateway(command, opts);
+    });
+}
+
+async function runGateway(command: string[], opts: GatewayOptions): Promise<number> {
+  const loaded = await loadPolicy(resolvePolicyFile(opts.policy));
+  const { name, config } = selectUpstream(loaded.policy, opts.upstream, command);
+  if (!isStdioUpstream(config)) {
+    throw new UsageError(`upstream "${name}" is a remote (url) upstream; the stdio front serves stdio upstreams`);
+  }
+  const logger = createLogger();
+  const audit = await openAuditRecorder(loaded);
+  logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
+  // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
+  const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
+  return runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger });
+}

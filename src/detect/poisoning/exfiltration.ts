@@ -1,0 +1,37 @@
+// Exfiltration URLs: a definition that tells the model to send data to a URL, or names a request-capture host
+// (CWE-200 exposure to an unauthorised actor; OWASP LLM02 sensitive information disclosure).
+import { anyMatch, type TextRule } from "./types.ts";
+
+const URL = /\bhttps?:\/\/([a-z0-9.-]{1,253})/g;
+
+/** Hosts whose only common use is capturing requests or tunnelling to a private machine. */
+const CAPTURE_HOST =
+  /\b(?:webhook\.site|pastebin\.com|paste\.ee|hastebin\.com|ngrok(?:-free)?\.(?:io|app|dev)|requestbin\.(?:com|net)|pipedream\.net|burpcollaborator\.net|oast\.(?:fun|me|pro|live|site|online)|interact\.sh|hookbin\.com|beeceptor\.com|transfer\.sh|trycloudflare\.com|serveo\.net|localtunnel\.me|loca\.lt|discord(?:app)?\.com\/api\/webhooks)\b/;
+
+/** Verbs of sending followed by a URL, or a URL followed by "with the contents …", or "include … in the request". */
+const SEND_WITH_URL = [
+  /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|report|submit|leak|beacon)\b[^\n]{0,100}https?:\/\//,
+  /https?:\/\/[^\s]{1,300}[^\n]{0,60}\b(?:with|including|containing|attaching) (?:the |all |any |its |their |your )?(?:contents?|data|results?|output|conversation|history|keys?|tokens?|credentials|files?|arguments|parameters)\b/,
+  /\binclude (?:it |them |this |these |that |the [a-z_-]{1,30} |all [a-z_-]{1,30} )?in (?:the |a |every |each )?(?:request|url|query(?: string)?|headers?|callback|payload|body)\b/,
+];
+
+/** Hosts reserved for documentation (RFC 2606 / RFC 6761) and schema ids: never a destination. */
+const BENIGN_HOST = /^(?:(?:[a-z0-9-]{1,63}\.){0,8}example\.(?:com|org|net)|localhost|json-schema\.org)$/;
+
+function hasNonBenignUrl(norm: string): boolean {
+  for (const m of norm.matchAll(URL)) {
+    if (!BENIGN_HOST.test(m[1] ?? "")) return true;
+  }
+  return false;
+}
+
+export const exfiltrationUrl: TextRule = {
+  id: "exfiltration-url",
+  description: "A URL together with instructions to send data to it, or a request-capture/tunnel host.",
+  message: "asks the model to send data to a URL",
+  patterns: [URL, CAPTURE_HOST, ...SEND_WITH_URL, BENIGN_HOST],
+  test(_raw, norm) {
+    if (CAPTURE_HOST.test(norm)) return true;
+    return anyMatch(SEND_WITH_URL, norm) && hasNonBenignUrl(norm);
+  },
+};

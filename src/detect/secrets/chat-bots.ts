@@ -1,0 +1,19 @@
+// Chat platform bot credentials: Telegram bot tokens and Discord webhook URLs.
+import type { Detector } from "../types.ts";
+import { defineSecret } from "./define-secret.ts";
+
+export const telegramBotToken = defineSecret({
+  id: "telegram-bot-token",
+  description: "Telegram Bot API token (<bot id>:AA + 33 chars)",
+  keywords: [":aa"],
+  pattern: /(?<![A-Za-z0-9_:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+});
+
+export const discordWebhookUrl = defineSecret({
+  id: "discord-webhook-url",
+  description: "Discord webhook URL (the token part grants posting to the channel)",
+  keywords: ["/api/webhooks/"],
+  pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}(?![A-Za-z0-9_-])/g,
+});
+
+export const CHAT_BOT_DETECTORS: readonly Detector[] = [telegramBotToken, discordWebhookUrl];

@@ -1,0 +1,33 @@
+// OpenAI API keys: every current form carries the T3BlbkFJ marker (base64 of "OpenAI") in the middle.
+import type { Detector } from "../types.ts";
+import { defineSecret } from "./define-secret.ts";
+import { prefixedPattern } from "./token-pattern.ts";
+
+const MARKED_BODY = "[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}";
+
+function openai(id: string, prefix: string, what: string): Detector {
+  return defineSecret({
+    id,
+    description: `OpenAI ${what} (${prefix}…T3BlbkFJ…)`,
+    keywords: [prefix],
+    pattern: prefixedPattern(prefix, MARKED_BODY),
+  });
+}
+
+export const openaiProjectKey = openai("openai-project-key", "sk-proj-", "project API key");
+export const openaiServiceAccountKey = openai("openai-service-account-key", "sk-svcacct-", "service account key");
+export const openaiAdminKey = openai("openai-admin-key", "sk-admin-", "admin API key");
+
+export const openaiLegacyKey = defineSecret({
+  id: "openai-legacy-key",
+  description: "OpenAI user API key, legacy form (sk- + 20 + T3BlbkFJ + 20)",
+  keywords: ["t3blbkfj"],
+  pattern: prefixedPattern("sk-", "[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),
+});
+
+export const OPENAI_DETECTORS: readonly Detector[] = [
+  openaiProjectKey,
+  openaiServiceAccountKey,
+  openaiAdminKey,
+  openaiLegacyKey,
+];

@@ -1,0 +1,25 @@
+// Pattern builders shared by the secret families: a prefixed token, and a value assigned to a secret-named key.
+
+/** Escapes a literal for use inside a RegExp source. */
+export function escapeLiteral(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+/**
+ * `prefix` + `body`, not glued to a longer identifier on either side. Every quantifier in `body` must be bounded
+ * so that a failed attempt costs at most the token length (the engine relies on it for linear time).
+ */
+export function prefixedPattern(prefix: string, body: string, tail = "(?![A-Za-z0-9_-])"): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_])${escapeLiteral(prefix)}${body}${tail}`, "g");
+}
+
+/**
+ * A value assigned to a key whose name matches `key`: `KEY=v`, `key: v`, `"key": "v"`, `key := v`, `key => 'v'`.
+ * Capture group 1 is the value. Case-insensitive, so `value` character classes should list one case only when
+ * the format allows both.
+ */
+export function assignedPattern(key: string, value: string): RegExp {
+  const name = `(?<![A-Za-z0-9])(?:${key})[A-Za-z0-9_.-]{0,20}`;
+  const operator = `["'\`]?\\s{0,3}(?:=>|:=|[:=])\\s{0,3}["'\`]?`;
+  return new RegExp(`${name}${operator}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
+}

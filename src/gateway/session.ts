@@ -1,0 +1,374 @@
+// One client session of the gateway: routes every message between the client (front) and the upstream through the
+// guard chain, keeps the in-flight tables, and answers refusals. Transport-agnostic: the fronts and upstream links call
+// in with framed text and get framed text back, so guards never care which front a message came through.
+import { randomUUID } from "node:crypto";
+import type { AuditDraft } from "../audit/event.ts";
+import { JSONRPC, PolicyError } from "../errors.ts";
+import type { Principal, RequestInfo, SessionState, ToolDefinition } from "../guards/types.ts";
+import type { OversizeInfo } from "../mcp/frame.ts";
+import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+import { AUDITED_METHODS } from "../mcp/methods.ts";
+import { parseMessage, recoverId } from "../mcp/parse.ts";
+import type { GuardChain } from "../policy/chain.ts";
+import type { Policy } from "../policy/schema.ts";
+import type { AuditRecorder } from "./audit-recorder.ts";
+import { callTimeoutMs } from "./call-timeout.ts";
+import type { Logger } from "./logger.ts";
+import { createMessageContext } from "./message-context.ts";
+import { OwnRequests } from "./own-requests.ts";
+import { PendingTable } from "./pending.ts";
+import { createToolCatalog, type ToolCatalog } from "./tool-catalog.ts";
+import { errorFrame } from "./wire-errors.ts";
+
+export interface SessionDeps {
+  policy: Policy;
+  upstream: string;
+  principal: Principal;
+  chain: GuardChain;
+  audit: AuditRecorder;
+  logger: Logger;
+  sendToClient(text: string): void;
+  sendToUpstream(text: string): boolean;
+}
+
+interface ClientCall {
+  info: RequestInfo;
+  audit: AuditDraft;
+}
+
+export class GatewaySession {
+  readonly state: SessionState;
+  private readonly clientCalls = new PendingTable<ClientCall>();
+  private readonly serverCalls = new PendingTable<string>();
+  private readonly preForward = new Map<string, boolean>();
+  private readonly toUpstream: OwnRequests;
+  private readonly toClient: OwnRequests;
+  private readonly catalog: ToolCatalog;
+  private initializeFrame: string | undefined;
+
+  constructor(private readonly deps: SessionDeps) {
+    const { policy } = deps;
+    this.toUpstream = new OwnRequests("warden-u", (text) => {
+      if (!deps.sendToUpstream(text)) throw new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR });
+    });
+    this.toClient = new OwnRequests("warden-c", deps.sendToClient);
+    this.state = {
+      id: randomUUID(),
+      upstream: deps.upstream,
+      environment: policy.environment,
+      principal: deps.principal,
+      protocolVersion: undefined,
+      clientCapabilities: undefined,
+      tools: new Map<string, ToolDefinition>(),
+      scratch: new Map<string, unknown>(),
+      requestClient: (method, params, timeoutMs) => this.toClient.request(method, params, timeoutMs),
+    };
+    this.catalog = createToolCatalog({
+      state: this.state,
+      policy,
+      chain: deps.chain,
+      list: (params, timeoutMs) => this.toUpstream.request("tools/list", params, timeoutMs),
+    });
+  }
+
+  // ── client → gateway ────────────────────────────────────────────────────────────────────────────────────────────
+
+  fromClient(text: string, bytes: number): Promise<void> | undefined {
+    let parsed: ReturnType<typeof parseMessage>;
+    try {
+      parsed = parseMessage(text);
+    } catch (err) {
+      this.refuseClient(recoverId(text), err as PolicyError, "-", null);
+      return undefined;
+    }
+    const { message } = parsed;
+    if (parsed.kind === "request") return this.clientRequest(message as JsonRpcRequest, bytes);
+    if (parsed.kind === "notification") return this.clientNotification(message as JsonRpcNotification, bytes);
+    return this.clientResponse(message as JsonRpcResponse, bytes);
+  }
+
+  fromClientOversize(info: OversizeInfo): void {
+    const id = recoverIdFromEdges(info);
+    this.refuseClient(id, new PolicyError("ERR_POLICY_REQUEST_TOO_LARGE", { jsonRpcCode: JSONRPC.INVALID_REQUEST }), "-", null);
+  }
+
+  private async clientRequest(req: JsonRpcRequest, bytes: number): Promise<void> {
+    const key = PendingTable.key(req.id);
+    const tool = req.method === "tools/call" ? (req.params?.name as string | undefined) : undefined;
+    if (this.clientCalls.has(req.id) || this.preForward.has(key) || this.toUpstream.owns(req.id)) {
+      this.refuseClient(req.id, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID"), req.method, tool ?? null, false);
+      return;
+    }
+    const info: RequestInfo = { id: req.id, method: req.method, params: req.params, tool, startedAt: performance.now() };
+    const ctx = createMessageContext({ phase: "request", session: this.state, policy: this.deps.policy, message: req, bytes, request: info });
+    this.preForward.set(key, false);
+    try {
+      if (req.method === "initialize") this.noteInitialize(req);
+      if (req.method === "tools/call") await this.catalog.ready();
+      const outcome = await this.deps.chain.run(ctx);
+      if (!outcome.ok) {
+        if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
+        this.refuseClient(req.id, outcome.error, req.method, tool ?? null, true, req.params?.arguments);
+        return;
+      }
+      if (this.preForward.get(key) === true) return; // cancelled by the client while the chain ran
+      // Requests are re-serialised from the object the guards checked, so the upstream executes exactly that
+      // (no parser differential on duplicate keys); they are small, unlike responses, whose bytes are forwarded as is.
+      const frame = JSON.stringify(ctx.message);
+      if (req.method === "initialize") this.initializeFrame = frame;
+      this.clientCalls.add(req.id, { info, audit: ctx.audit }, callTimeoutMs(this.deps.policy, this.deps.upstream, tool), (call) =>
+        this.clientCallTimedOut(call),
+      );
+      if (!this.deps.sendToUpstream(frame)) {
+        this.clientCalls.take(req.id);
+        this.refuseClient(req.id, new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }), req.method, tool ?? null);
+      }
+    } catch (err) {
+      const error = err instanceof PolicyError ? err : new PolicyError("ERR_INTERNAL", { jsonRpcCode: JSONRPC.INTERNAL_ERROR });
+      if (!(err instanceof PolicyError)) this.deps.logger.error({ err: String(err) }, "request handling failed");
+      this.refuseClient(req.id, error, req.method, tool ?? null);
+    } finally {
+      this.preForward.delete(key);
+    }
+  }
+
+  private noteInitialize(req: JsonRpcRequest): void {
+    const params = req.params ?? {};
+    this.state.clientCapabilities = (params.capabilities as Record<string, unknown> | undefined) ?? {};
+    if (typeof params.protocolVersion === "string") this.state.protocolVersion = params.protocolVersion;
+  }
+
+  private async clientNotification(note: JsonRpcNotification, bytes: number): Promise<void> {
+    const ctx = createMessageContext({ phase: "client-notification", session: this.state, policy: this.deps.policy, message: note, bytes });
+    const outcome = await this.deps.chain.run(ctx);
+    if (!outcome.ok) {
+      this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "client notification dropped");
+      return;
+    }
+    if (note.method === "notifications/cancelled") this.clientCancelled(note);
+    this.deps.sendToUpstream(JSON.stringify(ctx.message));
+  }
+
+  /** The client gave up on a request: it will ignore a late answer, so forget it (MCP "Cancellation"). */
+  private clientCancelled(note: JsonRpcNotification): void {
+    const id = note.params?.requestId;
+    if (typeof id !== "string" && typeof id !== "number") return;
+    const key = PendingTable.key(id);
+    if (this.preForward.has(key)) this.preForward.set(key, true);
+    const call = this.clientCalls.take(id);
+    if (call) void this.recordEnd(call, "cancelled", null, null);
+  }
+
+  private async clientResponse(res: JsonRpcResponse, bytes: number): Promise<void> {
+    if (res.id === null) return;
+    if (this.toClient.settle(res)) return;
+    const method = this.serverCalls.take(res.id);
+    if (method === undefined) {
+      this.deps.logger.warn("response from the client to no pending server request dropped");
+      return;
+    }
+    const ctx = createMessageContext({ phase: "client-response", session: this.state, policy: this.deps.policy, message: res, bytes });
+    const outcome = await this.deps.chain.run(ctx);
+    const frame = outcome.ok ? JSON.stringify(ctx.message) : errorFrame(res.id, outcome.error);
+    this.deps.sendToUpstream(frame);
+  }
+
+  // ── upstream → gateway ──────────────────────────────────────────────────────────────────────────────────────────
+
+  fromUpstream(text: string, bytes: number): Promise<void> | undefined {
+    let parsed: ReturnType<typeof parseMessage>;
+    try {
+      parsed = parseMessage(text);
+    } catch (err) {
+      this.deps.logger.warn({ code: (err as PolicyError).code }, "malformed message from upstream dropped");
+      const id = recoverId(text);
+      if (id !== null) this.failClientCall(id, new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
+      return undefined;
+    }
+    const { message } = parsed;
+    if (parsed.kind === "response") return this.upstreamResponse(message as JsonRpcResponse, text, bytes);
+    if (parsed.kind === "request") return this.serverRequest(message as JsonRpcRequest, bytes);
+    return this.serverNotification(message as JsonRpcNotification, text, bytes);
+  }
+
+  fromUpstreamOversize(info: OversizeInfo): void {
+    const id = recoverIdFromEdges(info);
+    this.deps.logger.warn({ bytes: info.bytes }, "oversized message from upstream dropped");
+    if (id !== null) this.failClientCall(id, new PolicyError("ERR_POLICY_RESPONSE_TOO_LARGE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
+  }
+
+  private async upstreamResponse(res: JsonRpcResponse, text: string, bytes: number): Promise<void> {
+    if (res.id === null) return;
+    if (this.toUpstream.settle(res)) return;
+    const call = this.clientCalls.take(res.id);
+    if (!call) return; // answer to a cancelled or timed-out call: the client no longer expects it
+    const ctx = createMessageContext({
+      phase: "response",
+      session: this.state,
+      policy: this.deps.policy,
+      message: res,
+      bytes,
+      request: call.info,
+      audit: call.audit,
+    });
+    if (call.info.method === "initialize" && res.result) this.noteServerInitialize(res.result);
+    const outcome = await this.deps.chain.run(ctx);
+    if (!outcome.ok) {
+      if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
+      this.deps.sendToClient(errorFrame(res.id, outcome.error));
+      void this.recordEnd(call, "refused", outcome.error.code, null);
+      return;
+    }
+    const frame = ctx.changed ? JSON.stringify(ctx.message) : text;
+    this.deps.sendToClient(frame);
+    if (call.info.method === "tools/list" && ctx.changed) this.deps.logger.debug("tools/list filtered");
+    void this.recordEnd(call, res.error ? "error" : "ok", null, Buffer.byteLength(frame));
+  }
+
+  private noteServerInitialize(result: Record<string, unknown>): void {
+    if (typeof result.protocolVersion === "string") this.state.protocolVersion = result.protocolVersion;
+  }
+
+  private async serverRequest(req: JsonRpcRequest, bytes: number): Promise<void> {
+    if (this.serverCalls.has(req.id) || this.toClient.owns(req.id)) {
+      this.deps.sendToUpstream(errorFrame(req.id, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID")));
+      return;
+    }
+    const ctx = createMessageContext({ phase: "server-request", session: this.state, policy: this.deps.policy, message: req, bytes });
+    const outcome = await this.deps.chain.run(ctx);
+    if (!outcome.ok) {
+      this.deps.sendToUpstream(errorFrame(req.id, outcome.error));
+      void this.recordDenied(req.method, null, outcome.error.code, undefined);
+      return;
+    }
+    this.serverCalls.add(req.id, req.method);
+    this.deps.sendToClient(JSON.stringify(ctx.message));
+  }
+
+  private async serverNotification(note: JsonRpcNotification, text: string, bytes: number): Promise<void> {
+    const ctx = createMessageContext({ phase: "server-notification", session: this.state, policy: this.deps.policy, message: note, bytes });
+    const outcome = await this.deps.chain.run(ctx);
+    if (!outcome.ok) {
+      this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "server notification dropped");
+      return;
+    }
+    if (note.method === "notifications/tools/list_changed") this.catalog.invalidate();
+    this.deps.sendToClient(ctx.changed ? JSON.stringify(ctx.message) : text);
+  }
+
+  // ── upstream lifecycle ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The upstream died: every pending call is answered now, never left hanging. */
+  upstreamExited(): void {
+    const error = new PolicyError("ERR_UPSTREAM_EXITED", { jsonRpcCode: JSONRPC.SERVER_ERROR });
+    for (const call of this.clientCalls.drain()) {
+      this.deps.sendToClient(errorFrame(call.info.id, error));
+      void this.recordEnd(call, "upstream-exited", error.code, null);
+    }
+    this.serverCalls.drain();
+    this.toUpstream.failAll(error);
+    this.catalog.invalidate();
+  }
+
+  /** A replacement child is up: replay the client's initialize so it is in the same state (answer swallowed). */
+  async upstreamRestarted(): Promise<void> {
+    if (!this.initializeFrame) return;
+    const init = JSON.parse(this.initializeFrame) as JsonRpcRequest;
+    try {
+      await this.toUpstream.request("initialize", init.params ?? {}, 30_000);
+      this.deps.sendToUpstream(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
+      this.deps.logger.info("upstream restarted and re-initialised");
+    } catch (err) {
+      this.deps.logger.error({ err: String(err) }, "re-initialising the restarted upstream failed");
+    }
+  }
+
+  close(): void {
+    this.toClient.failAll(new PolicyError("ERR_UPSTREAM_UNAVAILABLE"));
+    this.toUpstream.failAll(new PolicyError("ERR_UPSTREAM_UNAVAILABLE"));
+    this.clientCalls.drain();
+  }
+
+  // ── answers and audit ───────────────────────────────────────────────────────────────────────────────────────────
+
+  private failClientCall(id: string | number, error: PolicyError): void {
+    const call = this.clientCalls.take(id);
+    if (!call) return;
+    this.deps.sendToClient(errorFrame(id, error));
+    void this.recordEnd(call, "refused", error.code, null);
+  }
+
+  private clientCallTimedOut(call: ClientCall): void {
+    const error = new PolicyError("ERR_UPSTREAM_TIMEOUT", { jsonRpcCode: JSONRPC.REQUEST_TIMEOUT });
+    this.deps.sendToClient(errorFrame(call.info.id, error));
+    // Tell the upstream to stop working on it (MCP "Cancellation").
+    this.deps.sendToUpstream(
+      JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: call.info.id, reason: "timeout" } }),
+    );
+    void this.recordEnd(call, "timeout", error.code, null);
+  }
+
+  private refuseClient(
+    id: string | number | null,
+    error: PolicyError,
+    method: string,
+    tool: string | null,
+    audit = true,
+    args?: unknown,
+  ): void {
+    this.deps.sendToClient(errorFrame(id, error));
+    if (audit) void this.recordDenied(method, tool, error.code, args);
+  }
+
+  private recordDenied(method: string, tool: string | null, code: string, args: unknown): Promise<void> {
+    return this.deps.audit
+      .record({
+        session: this.state.id,
+        principal: this.state.principal,
+        method,
+        tool,
+        args,
+        decision: "deny",
+        code,
+        outcome: "refused",
+        ms: null,
+        redactions: {},
+        bytes_out: null,
+      })
+      .catch((err: unknown) => this.deps.logger.error({ err: String(err) }, "audit write failed"));
+  }
+
+  private recordEnd(call: ClientCall, outcome: string, code: string | null, bytesOut: number | null): Promise<void> {
+    if (!AUDITED_METHODS.has(call.info.method)) return Promise.resolve();
+    return this.deps.audit
+      .record({
+        session: this.state.id,
+        principal: this.state.principal,
+        method: call.info.method,
+        tool: call.info.tool ?? null,
+        args: (call.info.params?.arguments as unknown) ?? undefined,
+        decision: "allow",
+        code,
+        outcome,
+        ms: Math.round((performance.now() - call.info.startedAt) * 1000) / 1000,
+        redactions: call.audit.redactions,
+        bytes_out: bytesOut,
+        ...(call.audit.detail ? { detail: call.audit.detail } : {}),
+      })
+      .catch((err: unknown) => this.deps.logger.error({ err: String(err) }, "audit write failed"));
+  }
+}
+
+function recoverIdFromEdges(info: OversizeInfo): string | number | null {
+  // The id usually sits at the start (clients) or the end (SDK servers) of a message.
+  const pattern = /"id"\s*:\s*("(?:[^"\\]|\\.){0,256}"|-?\d{1,15})/;
+  const match = pattern.exec(info.head) ?? pattern.exec(info.tail);
+  if (!match) return null;
+  try {
+    return JSON.parse(match[1]!) as string | number;
+  } catch {
+    return null;
+  }
+}
+
+export type { JsonRpcMessage };

@@ -1,0 +1,41 @@
+// Audit events of the toolkit in the DESIGN.md "Audit event" format, written through one small sink interface
+// (the chained writer of src/audit/ supplies seq, prev and hash; a test sink can collect them).
+import { createHmac } from "node:crypto";
+import { canonicalJson } from "../audit/canonical.ts";
+import type { AuditEvent } from "../audit/event.ts";
+
+/** An audit event before the writer chains it. */
+export type ToolAuditRecord = Omit<AuditEvent, "seq" | "prev" | "hash">;
+
+export interface ToolAuditSink {
+  /** Must throw (or reject) when the event could not be recorded; fail_closed refuses the call then. */
+  write(record: ToolAuditRecord): void | Promise<void>;
+}
+
+export interface ToolkitAuditOptions {
+  sink: ToolAuditSink;
+  /** HMAC key for args_fp (DESIGN.md: arguments are fingerprinted, never stored). */
+  hmacKey: string | Uint8Array;
+  /** Environment name written into each event (default "production"). */
+  env?: string;
+  /** Name of this server as the audit's `upstream` (default: the server name). */
+  upstream?: string;
+  /** Refuse a call whose start could not be audited (default true). */
+  failClosed?: boolean;
+}
+
+/** `hmac-sha256:` + HMAC-SHA256(key, canonical JSON of the arguments), hex. */
+export function argsFingerprint(key: string | Uint8Array, args: unknown): string {
+  return `hmac-sha256:${createHmac("sha256", key).update(canonicalJson(args ?? {})).digest("hex")}`;
+}
+
+/** An in-memory sink (tests, embedding): keeps records in order. */
+export function memoryAuditSink(): ToolAuditSink & { readonly records: ToolAuditRecord[] } {
+  const records: ToolAuditRecord[] = [];
+  return {
+    records,
+    write(record) {
+      records.push(record);
+    },
+  };
+}
