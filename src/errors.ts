@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   ERR_UPSTREAM_UNAVAILABLE: "The upstream server is unavailable.",
   ERR_UPSTREAM_TIMEOUT: "The upstream server did not answer in time.",
   ERR_UPSTREAM_EXITED: "The upstream server exited before answering.",
+  // server toolkit (mcp-warden/server)
+  ERR_TOOL_FAILED: "The tool could not complete the call.",
   // internal
   ERR_INTERNAL: "The gateway could not process the message.",
   // configuration (operator-facing)

@@ -17,6 +17,7 @@ import type { Logger } from "./logger.ts";
 import { createMessageContext } from "./message-context.ts";
 import { OwnRequests } from "./own-requests.ts";
 import { PendingTable } from "./pending.ts";
+import { createHandshakeGate } from "./handshake-gate.ts";
 import { createToolCatalog, type ToolCatalog } from "./tool-catalog.ts";
 import { errorFrame } from "./wire-errors.ts";
 
@@ -45,6 +46,7 @@ export class GatewaySession {
   private readonly toClient: OwnRequests;
   private readonly catalog: ToolCatalog;
   private initializeFrame: string | undefined;
+  private readonly handshake = createHandshakeGate();
 
   constructor(private readonly deps: SessionDeps) {
     const { policy } = deps;
@@ -103,8 +105,16 @@ export class GatewaySession {
     const ctx = createMessageContext({ phase: "request", session: this.state, policy: this.deps.policy, message: req, bytes, request: info });
     this.preForward.set(key, false);
     try {
-      if (req.method === "initialize") this.noteInitialize(req);
-      if (req.method === "tools/call") await this.catalog.ready();
+      if (req.method === "initialize") {
+        this.handshake.sawInitialize();
+        this.noteInitialize(req);
+      }
+      if (req.method !== "initialize") this.handshake.sawRequest();
+      if (req.method === "tools/call") {
+        // The gateway lists tools itself only once the upstream is initialised (MCP "Lifecycle").
+        await this.handshake.done();
+        await this.catalog.ready();
+      }
       const outcome = await this.deps.chain.run(ctx);
       if (!outcome.ok) {
         if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
@@ -147,6 +157,7 @@ export class GatewaySession {
     }
     if (note.method === "notifications/cancelled") this.clientCancelled(note);
     this.deps.sendToUpstream(JSON.stringify(ctx.message));
+    if (note.method === "notifications/initialized") this.handshake.open();
   }
 
   /** The client gave up on a request: it will ignore a late answer, so forget it (MCP "Cancellation"). */

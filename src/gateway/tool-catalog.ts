@@ -53,8 +53,18 @@ export function createToolCatalog(deps: {
     return current;
   };
 
+  // A list_changed during a fetch supersedes it: wait for the newest generation (bounded, a server could flap).
+  const ready = async () => {
+    for (let attempt = 0; attempt < MAX_PAGES; attempt++) {
+      const pending = current ?? refresh();
+      const gen = generation;
+      await pending;
+      if (gen === generation) return;
+    }
+  };
+
   return {
-    ready: () => current ?? refresh(),
+    ready,
     invalidate: () => {
       void refresh();
     },

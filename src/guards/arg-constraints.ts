@@ -59,7 +59,9 @@ function compileStringChecks(c: ArgConstraint, validators: SchemaValidators): Sc
   const pattern = c.pattern === undefined ? undefined : linearPattern(c.pattern);
   const formatCheck = format === undefined ? undefined : validators.format(format);
   const prefixes =
-    c.path_prefix === undefined ? undefined : (Array.isArray(c.path_prefix) ? c.path_prefix : [c.path_prefix]).map(normalizePrefix);
+    c.path_prefix === undefined
+      ? undefined
+      : (Array.isArray(c.path_prefix) ? c.path_prefix : [c.path_prefix]).map(normalizePrefix);
   return (v) => {
     if (typeof v !== "string") return "type";
     if (maxLength !== undefined && v.length > maxLength && codePoints(v) > maxLength) return "maxLength";

@@ -14,10 +14,16 @@ export interface LinearPattern {
  */
 export function linearPattern(source: string): LinearPattern {
   const re = RE2JS.compile(RE2JS.translateRegExp(source));
-  return { test: (s) => re.test(s) };
+  // ajv dedupes compiled patterns by `String(rx)`; the default "[object Object]" would make every pattern of
+  // the instance share the first one compiled, so the key must be unique per source.
+  const key = `re2:${source}`;
+  return { test: (s) => re.test(s), toString: () => key };
 }
 
 /** The ajv `code.regExp` engine: every `pattern`/`patternProperties` of a compiled schema runs on RE2. */
-export const linearRegExpEngine: RegExpEngine = Object.assign((pattern: string, _flags: string) => linearPattern(pattern), {
-  code: "linearPattern",
-});
+export const linearRegExpEngine: RegExpEngine = Object.assign(
+  (pattern: string, _flags: string) => linearPattern(pattern),
+  {
+    code: "linearPattern",
+  },
+);

@@ -7,7 +7,6 @@ import { posix } from "node:path";
  * that normalises Unicode would see a traversal we did not. We refuse them rather than guess.
  */
 function hasCompatibilityDotsOrSlashes(value: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the check is about non-ASCII only
   if (!/[^\x00-\x7f]/.test(value)) return false;
   const count = (s: string) => s.split(/[./]/).length;
   return count(value.normalize("NFKC")) !== count(value);
@@ -19,7 +18,6 @@ function hasCompatibilityDotsOrSlashes(value: string): boolean {
  * (Windows separators), `~` (home expansion by the server) and relative paths (the server's cwd is not ours).
  */
 function rejectReason(value: string): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\x00-\x1f\x7f]/.test(value)) return "control character";
   if (/%[0-9a-fA-F]{2}/.test(value)) return "percent escape";
   if (value.includes("\\")) return "backslash";

@@ -2,8 +2,9 @@
 // a tools/call is let through only for a tool in the session's catalog (which holds exactly the allowed, listed,
 // non-quarantined tools). Everything else gets the protocol's unknown-tool answer, identical for denied, unlisted,
 // quarantined and nonexistent tools. Names match exactly (no case folding, normalisation or trimming).
-import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+
 import { unknownToolError } from "../gateway/wire-errors.ts";
+import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import type { Policy } from "../policy/schema.ts";
 import { toolPolicyFor } from "../policy/tool-key.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
@@ -29,7 +30,11 @@ function checkCall(ctx: MessageContext): void {
   const req = ctx.message as JsonRpcRequest;
   if (req.method !== "tools/call") return;
   const name = req.params?.name;
-  if (typeof name !== "string" || !ctx.session.tools.has(name) || !isToolAllowed(ctx.policy, ctx.session.upstream, name)) {
+  if (
+    typeof name !== "string" ||
+    !ctx.session.tools.has(name) ||
+    !isToolAllowed(ctx.policy, ctx.session.upstream, name)
+  ) {
     throw unknownToolError(name);
   }
 }

@@ -30,42 +30,95 @@ function depthOf(v: unknown): number {
 
 describe("checkJsonLimits", () => {
   it("accepts a message within limits", () => {
-    const msg = { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "x", arguments: { a: [1, { b: "c" }] } } };
-    assert.equal(codeOf(() => checkJsonLimits(msg, limits)), undefined);
+    const msg = {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "tools/call",
+      params: { name: "x", arguments: { a: [1, { b: "c" }] } },
+    };
+    assert.equal(
+      codeOf(() => checkJsonLimits(msg, limits)),
+      undefined,
+    );
   });
 
   it("counts the message object as depth 1", () => {
-    assert.equal(codeOf(() => checkJsonLimits(nestedArrays(8), limits)), undefined);
-    assert.equal(codeOf(() => checkJsonLimits(nestedArrays(9), limits)), "ERR_POLICY_TOO_DEEP");
+    assert.equal(
+      codeOf(() => checkJsonLimits(nestedArrays(8), limits)),
+      undefined,
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits(nestedArrays(9), limits)),
+      "ERR_POLICY_TOO_DEEP",
+    );
   });
 
   it("refuses 100k nesting without recursing", () => {
     const deep = nestedArrays(100_000);
-    assert.equal(codeOf(() => checkJsonLimits(deep, { maxDepth: 64, maxStringLength: 1 << 20 })), "ERR_POLICY_TOO_DEEP");
+    assert.equal(
+      codeOf(() => checkJsonLimits(deep, { maxDepth: 64, maxStringLength: 1 << 20 })),
+      "ERR_POLICY_TOO_DEEP",
+    );
     // Even with an absurd depth limit the walk finishes: no stack overflow.
-    assert.equal(codeOf(() => checkJsonLimits(deep, { maxDepth: 1_000_000, maxStringLength: 1 << 20 })), undefined);
+    assert.equal(
+      codeOf(() => checkJsonLimits(deep, { maxDepth: 1_000_000, maxStringLength: 1 << 20 })),
+      undefined,
+    );
     const deepObjects = JSON.parse(`${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`);
-    assert.equal(codeOf(() => checkJsonLimits(deepObjects, { maxDepth: 1_000_000, maxStringLength: 8 })), undefined);
+    assert.equal(
+      codeOf(() => checkJsonLimits(deepObjects, { maxDepth: 1_000_000, maxStringLength: 8 })),
+      undefined,
+    );
   });
 
   it("refuses long string values and long keys", () => {
-    assert.equal(codeOf(() => checkJsonLimits({ a: "x".repeat(16) }, limits)), undefined);
-    assert.equal(codeOf(() => checkJsonLimits({ a: "x".repeat(17) }, limits)), "ERR_POLICY_STRING_TOO_LONG");
-    assert.equal(codeOf(() => checkJsonLimits({ ["k".repeat(17)]: 1 }, limits)), "ERR_POLICY_STRING_TOO_LONG");
-    assert.equal(codeOf(() => checkJsonLimits(["x".repeat(17)], limits)), "ERR_POLICY_STRING_TOO_LONG");
-    assert.equal(codeOf(() => checkJsonLimits("x".repeat(17), limits)), "ERR_POLICY_STRING_TOO_LONG");
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "x".repeat(16) }, limits)),
+      undefined,
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "x".repeat(17) }, limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits({ ["k".repeat(17)]: 1 }, limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits(["x".repeat(17)], limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits("x".repeat(17), limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    );
   });
 
   it("measures strings in UTF-8 bytes", () => {
-    assert.equal(codeOf(() => checkJsonLimits({ a: "é".repeat(8) }, limits)), undefined); // 16 bytes
-    assert.equal(codeOf(() => checkJsonLimits({ a: "é".repeat(9) }, limits)), "ERR_POLICY_STRING_TOO_LONG");
-    assert.equal(codeOf(() => checkJsonLimits({ a: "😀".repeat(5) }, limits)), "ERR_POLICY_STRING_TOO_LONG"); // 20 bytes
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "é".repeat(8) }, limits)),
+      undefined,
+    ); // 16 bytes
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "é".repeat(9) }, limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "😀".repeat(5) }, limits)),
+      "ERR_POLICY_STRING_TOO_LONG",
+    ); // 20 bytes
   });
 
   it("skips strings when asked, but still checks depth", () => {
     const opts = { ...limits, skipStrings: true };
-    assert.equal(codeOf(() => checkJsonLimits({ a: "x".repeat(1000) }, opts)), undefined);
-    assert.equal(codeOf(() => checkJsonLimits(nestedArrays(9), opts)), "ERR_POLICY_TOO_DEEP");
+    assert.equal(
+      codeOf(() => checkJsonLimits({ a: "x".repeat(1000) }, opts)),
+      undefined,
+    );
+    assert.equal(
+      codeOf(() => checkJsonLimits(nestedArrays(9), opts)),
+      "ERR_POLICY_TOO_DEEP",
+    );
   });
 
   it("is linear on a wide 10 MiB value", () => {

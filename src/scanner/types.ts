@@ -33,6 +33,9 @@ export interface Finding {
   message: string;
   /** Never serialised unless --show-secrets: the raw secret, for masking/fixing. */
   secret?: string;
+  /** Internal (not in the JSON contract): key path of the value and the secret's span in it, for --fix. */
+  path?: readonly (string | number)[];
+  secretSpan?: { start: number; end: number };
 }
 
 /** A config file parsed into a position-carrying tree. */
@@ -69,7 +72,11 @@ export interface ConfigContext {
   client: ClientId;
   servers: ServerEntry[];
   policy: ScanPolicy | undefined;
+  /** Format-based secret detection (the shared detector engine, src/detect); spans of `text`. */
+  detectSecrets: SecretFinder;
 }
+
+export type SecretFinder = (text: string) => readonly { detector: string; start: number; end: number }[];
 
 export interface ScanPolicy {
   environment?: string;
@@ -95,6 +102,8 @@ export interface RuleHit {
   server?: string;
   severity?: Severity;
   secret?: string;
+  /** Where the secret sits inside the string value at `path` (for --fix). */
+  secretSpan?: { start: number; end: number };
 }
 
 export interface RuleMeta {

@@ -33,7 +33,8 @@ function rebuild(schema: z.ZodType, max: number): z.ZodType {
   }
   if (schema instanceof z.ZodArray) {
     const element = bound(schema.element as z.ZodType, max);
-    const checks = schema.def.checks ?? [];
+    // Keep the author's own array checks (min/max items) on the rebuilt array.
+    const checks = (schema.def.checks ?? []) as z.core.$ZodCheck<unknown[]>[];
     return checks.length > 0 ? z.array(element).check(...checks) : z.array(element);
   }
   if (schema instanceof z.ZodObject) {

@@ -12,7 +12,7 @@ const CAPTURE_HOST =
 const SEND_WITH_URL = [
   /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|report|submit|leak|beacon)\b[^\n]{0,100}https?:\/\//,
   /https?:\/\/[^\s]{1,300}[^\n]{0,60}\b(?:with|including|containing|attaching) (?:the |all |any |its |their |your )?(?:contents?|data|results?|output|conversation|history|keys?|tokens?|credentials|files?|arguments|parameters)\b/,
-  /\binclude (?:it |them |this |these |that |the [a-z_-]{1,30} |all [a-z_-]{1,30} )?in (?:the |a |every |each )?(?:request|url|query(?: string)?|headers?|callback|payload|body)\b/,
+  /\binclude (?:[a-z_'-]{1,30} ){0,4}in (?:the |a |every |each |your )?(?:request|url|query(?: string)?|headers?|callback|payload|body)\b/,
 ];
 
 /** Hosts reserved for documentation (RFC 2606 / RFC 6761) and schema ids: never a destination. */

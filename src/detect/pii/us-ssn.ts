@@ -1,0 +1,17 @@
+// US Social Security numbers (AAA-GG-SSSS) with the SSA's never-issued areas, groups and serials rejected.
+import { definePii } from "./define-pii.ts";
+
+export const usSsn = definePii({
+  id: "us-ssn",
+  description: "US Social Security number (hyphenated), area not 000/666/900–999, group not 00, serial not 0000",
+  keywords: ["-"],
+  pattern: /(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g,
+  validate: isSsn,
+});
+
+export function isSsn(value: string): boolean {
+  const area = Number(value.slice(0, 3));
+  const group = value.slice(4, 6);
+  const serial = value.slice(7);
+  return area !== 0 && area !== 666 && area < 900 && group !== "00" && serial !== "0000";
+}

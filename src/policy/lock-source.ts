@@ -1,0 +1,32 @@
+// The gateway's view of warden.lock: read at start (so a broken lock is a start-up error), re-read when the file
+// changes on disk, so `mcp-warden pin` takes effect without a restart ("quarantined until re-pinned").
+import { statSync } from "node:fs";
+import { type Lockfile, readLockfile } from "./lockfile.ts";
+
+export type LockSource = () => Lockfile;
+
+export function createLockSource(file: string): LockSource {
+  let stamp = stampOf(file);
+  let lock = readLockfile(file);
+  return () => {
+    const now = stampOf(file);
+    if (now === stamp) return lock;
+    try {
+      lock = readLockfile(file);
+      stamp = now;
+    } catch {
+      // `pin` writes through a rename, so a half-written lock is not expected; a lock broken by hand keeps the last
+      // good one in force rather than unpinning everything mid-session.
+    }
+    return lock;
+  };
+}
+
+function stampOf(file: string): string {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.mtimeNs}:${s.size}:${s.ino}`;
+  } catch {
+    return "absent";
+  }
+}
