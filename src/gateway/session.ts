@@ -294,6 +294,14 @@ export class GatewaySession {
     }
   }
 
+  /** Resolves when no client call is in flight any more, or after `maxWaitMs`. */
+  async settled(maxWaitMs: number): Promise<void> {
+    const deadline = performance.now() + maxWaitMs;
+    while ((this.clientCalls.size > 0 || this.preForward.size > 0) && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   close(): void {
     this.toClient.failAll(new PolicyError("ERR_UPSTREAM_UNAVAILABLE"));
     this.toUpstream.failAll(new PolicyError("ERR_UPSTREAM_UNAVAILABLE"));

@@ -13,6 +13,8 @@ import { startStdioUpstream } from "./upstream-stdio.ts";
 
 /** Upstream messages may exceed the response cap (the size-cap guard truncates them), but not without bound. */
 const UPSTREAM_HARD_LIMIT = 64 * 1024 * 1024;
+/** How long in-flight calls may still complete after the client closed its input. */
+const DRAIN_ON_EOF_MS = 5000;
 
 export interface StdioGatewayOptions {
   policy: Policy;
@@ -45,9 +47,11 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
       },
       sendToUpstream: (text) => link.send(text),
     });
-    const finish = async (code: number) => {
+    const finish = async (code: number, drain = true) => {
       if (finished) return;
       finished = true;
+      // A client that wrote its requests and closed its end (a pipeline) still reads the answers: let them finish.
+      if (drain) await session.settled(DRAIN_ON_EOF_MS);
       // Close the child first (stdin end, then signals): answers it still sends during the grace period reach the client.
       await link.close();
       session.close();
@@ -66,7 +70,7 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
         onFatal: (message) => {
           logger.error(message);
           process.stderr.write(`mcp-warden: ${message}\n`);
-          void finish(1);
+          void finish(1, false);
         },
       },
     );

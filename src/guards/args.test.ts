@@ -30,7 +30,7 @@ const shared = createSchemaValidators();
 
 function run(
   call: { name: string; args?: unknown },
-  setup: { tools?: ToolDefinition[]; policy?: object; opts?: ArgsOptions } = {},
+  setup: { tools?: ToolDefinition[]; policy?: Record<string, unknown>; opts?: ArgsOptions } = {},
 ) {
   const guard = args({ log: silentLog(), validators: shared, ...setup.opts });
   const ctx = testContext({

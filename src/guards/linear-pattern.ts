@@ -6,6 +6,7 @@ import { RE2JS } from "re2js";
 export interface LinearPattern {
   /** JSON Schema semantics: true when the pattern matches anywhere in `s` (unanchored search). */
   test(s: string): boolean;
+  toString(): string;
 }
 
 /**

@@ -38,7 +38,7 @@ export interface Projected {
 }
 
 function tooDeep(): PolicyError {
-  return new PolicyError("ERR_POLICY_TOO_DEEP", { jsonRpcCode: JSONRPC.INTERNAL_ERROR });
+  return new PolicyError("ERR_POLICY_TOO_DEEP", { jsonRpcCode: JSONRPC.SERVER_ERROR });
 }
 
 /** Keeps only the fields of `tree` in `value` (objects, and objects inside arrays at any level). */
