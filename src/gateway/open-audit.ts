@@ -1,9 +1,43 @@
 // Opens the audit recorder the policy asks for (the JSONL file sink), or none when audit is disabled.
-import { OperatorError } from "../errors.ts";
-import type { LoadedPolicy } from "../policy/load.ts";
+// Start-up fails early (a ConfigError, exit 2) when the log cannot be opened, instead of refusing every call later.
+import { createAuditLog } from "../audit/audit-log.ts";
+import { ConfigError } from "../errors.ts";
+import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
 import { type AuditRecorder, NO_AUDIT } from "./audit-recorder.ts";
 
-export async function openAuditRecorder(loaded: LoadedPolicy): Promise<AuditRecorder> {
-  if (!loaded.policy.audit.enabled) return NO_AUDIT;
-  throw new OperatorError("ERR_AUDIT_UNAVAILABLE", "audit file sink not wired yet");
+export async function openAuditRecorder(loaded: LoadedPolicy, upstream: string): Promise<AuditRecorder> {
+  const { audit, environment } = loaded.policy;
+  if (!audit.enabled) return NO_AUDIT;
+  if (!audit.hmac_key) {
+    throw new ConfigError("ERR_CONFIG_INVALID", "audit.hmac_key is required unless audit.enabled is false", {
+      file: loaded.file,
+      key: "audit.hmac_key",
+    });
+  }
+  const file = resolvePolicyPath(loaded, audit.file);
+  const log = createAuditLog({ file, hmacKey: audit.hmac_key, failClosed: audit.fail_closed, environment });
+  try {
+    await log.ready();
+  } catch (err) {
+    throw new ConfigError("ERR_CONFIG_INVALID", (err as Error).message, { file: loaded.file, key: "audit.file" });
+  }
+  return {
+    record: (entry) =>
+      log.append({
+        upstream,
+        session: entry.session,
+        principal: { sub: entry.principal.sub, iss: entry.principal.iss, client_id: entry.principal.client_id ?? null },
+        method: entry.method,
+        tool: entry.tool,
+        ...(entry.args !== undefined ? { args: entry.args } : {}),
+        decision: entry.decision,
+        code: entry.code,
+        outcome: entry.outcome,
+        ms: entry.ms,
+        redactions: entry.redactions,
+        bytes_out: entry.bytes_out,
+        ...(entry.detail ? { detail: entry.detail } : {}),
+      }),
+    close: () => log.close(),
+  };
 }

@@ -1,6 +1,6 @@
 // Stable redaction placeholders per session: the same value always gets the same `[REDACTED:<detector>#<n>]`
 // (DESIGN.md "Placeholders"), so a model can still tell two masked values apart without ever seeing either.
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { SessionState } from "./types.ts";
 
 const SCRATCH_KEY = "redact";
@@ -8,7 +8,9 @@ const SCRATCH_KEY = "redact";
 export const MAX_PLACEHOLDERS = 4096;
 
 interface PlaceholderState {
-  /** SHA-256 of detector + value → placeholder. Only digests are kept, never the values (CWE-316). */
+  /** Per-session key of the digests below, so a leaked map cannot be tested against guessed values. */
+  readonly key: Buffer;
+  /** HMAC-SHA-256 of detector + value → placeholder. Only digests are kept, never the values (CWE-316). */
   readonly byDigest: Map<string, string>;
   /** Last number issued per detector id. */
   readonly counters: Map<string, number>;
@@ -17,7 +19,7 @@ interface PlaceholderState {
 function stateOf(session: SessionState): PlaceholderState {
   let state = session.scratch.get(SCRATCH_KEY) as PlaceholderState | undefined;
   if (!state) {
-    state = { byDigest: new Map(), counters: new Map() };
+    state = { key: randomBytes(32), byDigest: new Map(), counters: new Map() };
     session.scratch.set(SCRATCH_KEY, state);
   }
   return state;
@@ -31,7 +33,7 @@ export function formatPlaceholder(detector: string, n: number): string {
 /** The session's placeholder for `value` found by `detector`, issuing the next number on first sight. */
 export function placeholderFor(session: SessionState, detector: string, value: string, max = MAX_PLACEHOLDERS): string {
   const state = stateOf(session);
-  const digest = createHash("sha256").update(detector).update("\u0000").update(value).digest("base64");
+  const digest = createHmac("sha256", state.key).update(detector).update("\u0000").update(value).digest("base64");
   const known = state.byDigest.get(digest);
   if (known) return known;
   const n = (state.counters.get(detector) ?? 0) + 1;

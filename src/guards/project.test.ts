@@ -58,14 +58,20 @@ describe("project guard: tools/call", () => {
   });
 
   it("projects text holding an array of objects, keeping pretty-printing", () => {
-    const ctx = callCtx({ content: [{ type: "text", text: JSON.stringify([user, user], null, 2) }] }, { fields: ["id"] });
+    const ctx = callCtx(
+      { content: [{ type: "text", text: JSON.stringify([user, user], null, 2) }] },
+      { fields: ["id"] },
+    );
     project().run(ctx);
     const text = (resultOf(ctx).content as { text: string }[])[0]?.text;
     assert.equal(text, JSON.stringify([{ id: 7 }, { id: 7 }], null, 2));
   });
 
   it("does not rewrite a result that already holds only listed fields", () => {
-    const ctx = callCtx({ content: [{ type: "text", text: '{"id":7}' }], structuredContent: { id: 7 } }, { fields: ["id"] });
+    const ctx = callCtx(
+      { content: [{ type: "text", text: '{"id":7}' }], structuredContent: { id: 7 } },
+      { fields: ["id"] },
+    );
     project().run(ctx);
     assert.equal(ctx.changed, false);
   });
@@ -85,7 +91,9 @@ describe("project guard: tools/call", () => {
   });
 
   it("projects embedded JSON resources", () => {
-    const content = [{ type: "resource", resource: { uri: "db://u/7", mimeType: "application/json", text: JSON.stringify(user) } }];
+    const content = [
+      { type: "resource", resource: { uri: "db://u/7", mimeType: "application/json", text: JSON.stringify(user) } },
+    ];
     const ctx = callCtx({ content }, { fields: ["id"] });
     project().run(ctx);
     assert.equal((resultOf(ctx).content as { resource: { text: string } }[])[0]?.resource.text, '{"id":7}');
@@ -107,7 +115,10 @@ describe("project guard: tools/call", () => {
 
   it("fails closed on pathological nesting", () => {
     const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
-    assert.throws(() => project().run(callCtx({ content: [{ type: "text", text: deep }] }, { fields: ["id"] })), PolicyError);
+    assert.throws(
+      () => project().run(callCtx({ content: [{ type: "text", text: deep }] }, { fields: ["id"] })),
+      PolicyError,
+    );
   });
 });
 
@@ -118,14 +129,22 @@ describe("project guard: tools/list", () => {
       inputSchema: { type: "object" },
       outputSchema: {
         type: "object",
-        properties: { id: { type: "number" }, email: { type: "string" }, profile: { type: "object", properties: { name: {}, ssn: {} } } },
+        properties: {
+          id: { type: "number" },
+          email: { type: "string" },
+          profile: { type: "object", properties: { name: {}, ssn: {} } },
+        },
         required: ["id", "email"],
       },
     };
     const ctx = testContext({
       phase: "response",
       policy: testPolicy({ tools: { lookup_user: { response: { fields: ["id", "profile.name"] } } } }),
-      message: { jsonrpc: "2.0", id: 1, result: { tools: [tool, { name: "other", inputSchema: {}, outputSchema: { type: "object" } }] } },
+      message: {
+        jsonrpc: "2.0",
+        id: 1,
+        result: { tools: [tool, { name: "other", inputSchema: {}, outputSchema: { type: "object" } }] },
+      },
       request: { id: 1, method: "tools/list", params: undefined, startedAt: 0 },
     });
     project().run(ctx);

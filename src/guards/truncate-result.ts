@@ -14,6 +14,9 @@
 
 export type CappedMethod = "tools/call" | "resources/read" | "prompts/get";
 
+/** Each list holding slots, with its original elements (apply() rebuilds lists from these). */
+type Lists = Map<unknown[], unknown[]>;
+
 interface Slot {
   holder: Record<string, unknown>;
   key: string;
@@ -40,13 +43,16 @@ export function truncateResult(message: { result?: unknown }, opts: TruncateOpti
   }
   const slots: Slot[] = [];
   const binaryReplaced = collect(result, opts.method, notice, slots);
-  const lists = new Map<unknown[], unknown[]>(slots.map((s) => [s.list, [...s.list]]));
+  const lists: Lists = new Map();
+  for (const s of slots) if (!lists.has(s.list)) lists.set(s.list, [...s.list]);
   const total = slots.reduce((n, s) => n + s.text.length, 0);
   const measure = () => Buffer.byteLength(JSON.stringify(message));
-  let budget = Math.max(0, opts.limit - skeletonBytes(slots, measure) - Buffer.byteLength(notice) - 16);
+  // Start optimistic (every kept UTF-16 unit costs at least one byte) and shrink by the overshoot: keeping k
+  // fewer units saves at least k bytes, so this converges in one or two rounds.
+  let budget = Math.min(total, Math.max(0, opts.limit - Buffer.byteLength(notice) - 16));
   // Nothing to cut (dropping structuredContent or binaries suffices): the notice must still be visible.
-  if (budget >= total && !binaryReplaced) appendNotice(result, opts.method, notice);
-  for (let attempt = 0; attempt < 8; attempt++) {
+  if (budget >= total && !binaryReplaced) appendNotice(result, opts.method, notice, lists);
+  for (let attempt = 0; attempt < 12; attempt++) {
     apply(slots, lists, budget, total, notice);
     const size = measure();
     if (size <= opts.limit) return size;
@@ -56,13 +62,8 @@ export function truncateResult(message: { result?: unknown }, opts: TruncateOpti
   return undefined;
 }
 
-function skeletonBytes(slots: Slot[], measure: () => number): number {
-  for (const s of slots) s.holder[s.key] = "";
-  return measure();
-}
-
 /** Keeps `budget` UTF-16 units of the text stream: its head and its tail, the notice at the cut. */
-function apply(slots: Slot[], lists: Map<unknown[], unknown[]>, budget: number, total: number, notice: string): void {
+function apply(slots: Slot[], lists: Lists, budget: number, total: number, notice: string): void {
   const removed = new Set<unknown>();
   const head = Math.ceil(budget / 2);
   const tailStart = total - (budget - head);
@@ -89,10 +90,13 @@ function apply(slots: Slot[], lists: Map<unknown[], unknown[]>, budget: number, 
   }
 }
 
-function appendNotice(result: Record<string, unknown>, method: CappedMethod, notice: string): void {
+function appendNotice(result: Record<string, unknown>, method: CappedMethod, notice: string, lists: Lists): void {
   if (method !== "tools/call") return;
   if (!Array.isArray(result.content)) result.content = [];
-  (result.content as unknown[]).push({ type: "text", text: notice });
+  const content = result.content as unknown[];
+  const block = { type: "text", text: notice };
+  content.push(block);
+  lists.get(content)?.push(block); // apply() rebuilds the list from this copy
 }
 
 // Collects truncatable text in stream order and replaces binary payloads; returns true if any was replaced.

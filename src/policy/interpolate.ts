@@ -5,7 +5,7 @@ import { ConfigError } from "../errors.ts";
 import { dottedPath, type KeyPath } from "./yaml-locate.ts";
 
 const ENV_REFERENCE = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g;
-const REFERENCE_START = "${env:";
+const REFERENCE_START = `\${env:`;
 
 /** Where an error is: the loader supplies file and line for a key path. */
 export type Locate = (path: KeyPath) => { file: string; line: number };
@@ -38,7 +38,7 @@ export function interpolate(value: string, env: NodeJS.ProcessEnv, path: KeyPath
   if (rest.includes(REFERENCE_START)) {
     throw new ConfigError(
       "ERR_CONFIG_INVALID",
-      "malformed ${env:VAR} reference (VAR: letters, digits and _, not starting with a digit)",
+      `malformed \${env:VAR} reference (VAR: letters, digits and _, not starting with a digit)`,
       where(),
     );
   }

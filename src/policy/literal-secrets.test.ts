@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { ConfigError } from "../errors.ts";
-import { loadPolicy } from "./load.ts";
 import { credentialShape, findLiteralSecret, isSecretName } from "./literal-secrets.ts";
+import { loadPolicy } from "./load.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "warden-secrets-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,8 +27,8 @@ async function refused(text: string): Promise<ConfigError> {
   return err;
 }
 
-test("audit.hmac_key must come entirely from ${env:…}", async () => {
-  for (const value of ["hunter2-FAKE", "prefix-${env:K}"]) {
+test(`audit.hmac_key must come entirely from \${env:…}`, async () => {
+  for (const value of ["hunter2-FAKE", `prefix-\${env:K}`]) {
     const err = await refused(`version: 1\naudit:\n  hmac_key: "${value}"\n`);
     assert.equal(err.key, "audit.hmac_key");
     assert.equal(err.line, 3);
@@ -36,7 +36,7 @@ test("audit.hmac_key must come entirely from ${env:…}", async () => {
   }
 });
 
-test("auth.warden_tokens.signing_key must come entirely from ${env:…}", async () => {
+test(`auth.warden_tokens.signing_key must come entirely from \${env:…}`, async () => {
   const err = await refused(
     `version: 1\naudit: { enabled: false }\nauth:\n  warden_tokens:\n    signing_key: "FAKE-PEM"\n`,
   );
@@ -53,7 +53,7 @@ test("a secret-named env variable with a literal value is refused", async () => 
   assert.ok(!err.message.includes("not-a-real-token"));
 });
 
-test("a literal Authorization header is refused; one built from ${env:…} is accepted", async () => {
+test(`a literal Authorization header is refused; one built from \${env:…} is accepted`, async () => {
   const err = await refused(
     `version: 1\naudit: { enabled: false }\nupstreams:\n  d:\n    url: https://d.example/mcp\n    headers: { Authorization: "Bearer FAKEEXAMPLEFAKEEXAMPLE" }\n`,
   );
@@ -82,7 +82,7 @@ test("token shapes are refused anywhere, even under innocent names", async () =>
 
 test("a URL with a literal password is refused; an env password is not", () => {
   assert.equal(credentialShape("postgres://app:FAKEpw@db/x"), "a URL with a literal password");
-  assert.equal(credentialShape("postgres://app:${env:PW}@db/x"), undefined);
+  assert.equal(credentialShape(`postgres://app:\${env:PW}@db/x`), undefined);
   assert.equal(credentialShape("https://example.com/a:b"), undefined);
 });
 

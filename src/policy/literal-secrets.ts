@@ -70,10 +70,10 @@ function isCredentialSlot(path: KeyPath): boolean {
 
 function checkString(value: string, path: KeyPath): string | undefined {
   if (SECRET_KEYS.some((want) => samePath(path, want))) {
-    return isWholeEnvReference(value) ? undefined : "must be exactly one ${env:VAR} reference, not a literal value";
+    return isWholeEnvReference(value) ? undefined : `must be exactly one \${env:VAR} reference, not a literal value`;
   }
   if (isCredentialSlot(path) && value !== "" && !hasEnvReference(value) && isSecretName(String(path[3]))) {
-    return "is named like a secret and has a literal value; use ${env:VAR}";
+    return `is named like a secret and has a literal value; use \${env:VAR}`;
   }
   // The env reference is removed first so `Bearer ${env:TOKEN}` is not mistaken for a literal bearer token.
   const shape = credentialShape(value.replace(/\$\{env:[A-Za-z_][A-Za-z0-9_]*\}/g, ""));
@@ -87,7 +87,7 @@ export function findLiteralSecret(tree: unknown, path: KeyPath = []): LiteralSec
     return reason ? { path, reason } : undefined;
   }
   if (SECRET_KEYS.some((want) => samePath(path, want)) && tree !== undefined && tree !== null) {
-    return { path, reason: "must be exactly one ${env:VAR} reference, not a literal value" };
+    return { path, reason: `must be exactly one \${env:VAR} reference, not a literal value` };
   }
   const entries: [string | number, unknown][] = Array.isArray(tree)
     ? tree.map((v, i) => [i, v])

@@ -139,7 +139,7 @@ test("the first problem by line is reported, with a count of the others", async 
   assert.match(err.message, /and 1 more/);
 });
 
-test("missing ${env:VAR} names the variable, key and line", async () => {
+test(`missing \${env:VAR} names the variable, key and line`, async () => {
   const err = await configError(BASE, { WARDEN_AUDIT_KEY: "fake-EXAMPLE" });
   assert.equal(err.code, "ERR_CONFIG_MISSING_ENV");
   assert.match(err.message, /DB_URL/);
@@ -153,12 +153,12 @@ test("an empty variable is refused like a missing one", async () => {
   assert.match(err.message, /DB_URL is empty/);
 });
 
-test("embedded references expand; $VAR and ${VAR} stay literal; values are not re-expanded", async () => {
+test(`embedded references expand; $VAR and \${VAR} stay literal; values are not re-expanded`, async () => {
   const text = `version: 1\nupstreams:\n  a:\n    command: node\n    args: ["--x=\${env:A}-\${env:B}", "$HOME", "\${HOME}"]\naudit: { enabled: false }\n`;
-  const { policy } = await loadPolicy(write(text), { A: "one", B: "\${env:A}" });
+  const { policy } = await loadPolicy(write(text), { A: "one", B: `\${env:A}` });
   const up = policy.upstreams.a;
   assert.ok(up && "command" in up);
-  assert.deepEqual(up.args, ["--x=one-${env:A}", "$HOME", "${HOME}"]);
+  assert.deepEqual(up.args, [`--x=one-\${env:A}`, "$HOME", "${HOME}"]);
 });
 
 test("a malformed reference is an error, not a literal", async () => {
@@ -180,7 +180,9 @@ test("tool keys must name a known upstream", async () => {
   assert.equal(err.key, "tools.nope/b");
   assert.equal(err.line, 14);
   assert.match(err.message, /unknown upstream "nope"/);
-  const bare = await configError(`${BASE.replace("audit:", "  docs:\n    url: https://docs.example/mcp\naudit:")}tools:\n  lookup: {}\n`);
+  const bare = await configError(
+    `${BASE.replace("audit:", "  docs:\n    url: https://docs.example/mcp\naudit:")}tools:\n  lookup: {}\n`,
+  );
   assert.match(bare.message, /bare tool name/);
 });
 
@@ -197,7 +199,12 @@ test("files over 1 MiB are refused before parsing", async () => {
 
 test("billion laughs: alias expansion is bounded", async () => {
   const lines = ["version: 1", "audit: { enabled: false }", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   const started = Date.now();
   const err = await configError(`${lines.join("\n")}\n`);
   assert.ok(Date.now() - started < 2000);

@@ -37,8 +37,9 @@ function defaultOf(schema: z.ZodType): string | undefined {
 function walk(schema: z.ZodType, prefix: string, out: Map<string, SchemaPath>): void {
   const def = defOf(schema);
   const inner = def.innerType ?? def.in;
-  if (inner) return walk(inner, prefix, out);
-  if (def.type === "object" && def.shape) {
+  if (inner) {
+    walk(inner, prefix, out);
+  } else if (def.type === "object" && def.shape) {
     for (const [key, child] of Object.entries(def.shape)) {
       const path = prefix ? `${prefix}.${key}` : key;
       const fallback = defaultOf(child);

@@ -8,5 +8,6 @@ export { formatText } from "./formatters/text.ts";
 export { RULES, ruleById } from "./rules/catalogue.ts";
 export { type ScanOptions, type ScanResult, scan } from "./scan.ts";
 export { scanConfigText } from "./scan-config.ts";
+export { defaultSecretFinder } from "./secret-finder.ts";
 export { atLeast, isSeverity, SEVERITIES } from "./severity.ts";
 export type { ClientId, Finding, GitProbe, Rule, RuleMeta, ScanPolicy, SecretFinder, Severity } from "./types.ts";

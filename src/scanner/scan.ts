@@ -6,6 +6,7 @@ import type { HomeEnv } from "./discovery/client-spec.ts";
 import { CLIENTS, clientForPath } from "./discovery/clients.ts";
 import { CONFIG_RULES, REPO_RULES } from "./rules/catalogue.ts";
 import { scanConfigText } from "./scan-config.ts";
+import { defaultSecretFinder } from "./secret-finder.ts";
 import { severityRank } from "./severity.ts";
 import type { ClientId, ConfigContext, Finding, GitProbe, RepoContext, ScanPolicy, SecretFinder } from "./types.ts";
 import { walk } from "./walk.ts";
@@ -36,7 +37,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const targets: Target[] = [];
   for (const p of opts.paths) await addPath(p, roots, targets);
   if (opts.home) await addHome(opts.home, targets);
-  const detectSecrets = opts.detectSecrets ?? (() => []);
+  const detectSecrets = opts.detectSecrets ?? defaultSecretFinder();
   const findings: Finding[] = [];
   const configs: ConfigContext[] = [];
   const seen = new Set<string>();

@@ -97,8 +97,8 @@ async function refusal(promise: Promise<unknown>): Promise<McpError> {
   return err;
 }
 
-function textOf(result: { content?: unknown }): string {
-  const content = result.content as Array<{ type: string; text?: string }>;
+function textOf(result: unknown): string {
+  const content = (result as { content: Array<{ type: string; text?: string }> }).content;
   return content.map((c) => c.text ?? "").join("");
 }
 

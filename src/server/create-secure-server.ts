@@ -7,7 +7,7 @@ import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema, Mcp
 import { createCallAudit } from "./call-audit.ts";
 import { type CallSettings, callTool } from "./call-tool.ts";
 import { type CompiledTool, compileTool } from "./compile-tool.ts";
-import type { ToolDefinition } from "./define-tool.ts";
+import type { AnyToolDefinition } from "./define-tool.ts";
 import { defaultResponseFilters, type ResponseFilters } from "./response-filters.ts";
 import { callerScopes, hasScopes } from "./scopes.ts";
 import type { ToolkitAuditOptions } from "./toolkit-audit.ts";
@@ -17,8 +17,7 @@ export interface SecureServerOptions {
   name: string;
   version: string;
   instructions?: string;
-  // biome-ignore lint/suspicious/noExplicitAny: tools of different input shapes share one list
-  tools: readonly ToolDefinition<any>[];
+  tools: readonly AnyToolDefinition[];
   audit?: ToolkitAuditOptions;
   confirm?: {
     /** Let `confirm: true` stand in when the client cannot elicit (weaker; audited as such). Default false. */

@@ -47,6 +47,10 @@ export interface ToolDefinition<S extends InputShape = InputShape> {
 const MULTI_ACTION_KEYS = new Set(["action", "actions", "operation", "op", "command", "cmd", "method", "verb", "sql"]);
 const TOOL_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
+/** A tool definition of any input shape (lists of tools mix shapes; handlers keep their own argument types). */
+// biome-ignore lint/suspicious/noExplicitAny: the handler's argument type varies per tool; `any` avoids contravariance.
+export type AnyToolDefinition = ToolDefinition<any>;
+
 /** Declares a tool; throws a TypeError at definition time for a definition the toolkit would not serve safely. */
 export function defineTool<S extends InputShape>(definition: ToolDefinition<S>): ToolDefinition<S> {
   if (!TOOL_NAME.test(definition.name)) throw new TypeError(`tool name ${JSON.stringify(definition.name)} is invalid`);

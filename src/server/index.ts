@@ -2,6 +2,7 @@
 export type { Confirmation } from "./confirm-call.ts";
 export { type SecureServerOptions, createSecureServer } from "./create-secure-server.ts";
 export {
+  type AnyToolDefinition,
   type ToolCallContext,
   type ToolConfirmMode,
   type ToolDefinition,

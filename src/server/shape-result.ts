@@ -18,7 +18,8 @@ export interface ShapedResult {
 
 export function shapeResult(data: unknown, tool: ToolDefinition, settings: ShapeSettings): ShapedResult {
   const fields = tool.response?.fields;
-  let value = fields === undefined ? data : settings.filters.project(data, fields);
+  const json = toJsonValue(data);
+  let value = fields === undefined ? json : settings.filters.project(json, fields);
   let redactions: Record<string, number> = {};
   if (settings.redact && tool.response?.redact !== false) {
     const outcome = settings.filters.redact(value);
@@ -34,6 +35,12 @@ export function shapeResult(data: unknown, tool: ToolDefinition, settings: Shape
     ...(structured ? { structuredContent: value as Record<string, unknown> } : {}),
   };
   return { result, redactions, bytesOut: Buffer.byteLength(capped.text), truncated: capped.truncated };
+}
+
+// One JSON round trip first: Dates become ISO strings, bigints decimal strings, and the filters see plain data.
+function toJsonValue(data: unknown): unknown {
+  const text = JSON.stringify(data ?? null, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return JSON.parse(text ?? "null");
 }
 
 function isPlainObject(value: unknown): boolean {

@@ -32,6 +32,7 @@ function shiftyPolicy(file: string, env: Record<string, string>, extra = ""): st
   writeFileSync(
     file,
     `version: 1
+audit: { enabled: false }
 pins: { lockfile: shifty.lock }
 upstreams:
   shifty:
@@ -51,7 +52,7 @@ describe("pin against server-everything", () => {
   const lock = join(dir, "warden.lock");
   writeFileSync(
     policy,
-    `version: 1\nupstreams:\n  everything:\n    command: ${JSON.stringify(EVERYTHING_SERVER[0])}\n    args: ${JSON.stringify(EVERYTHING_SERVER.slice(1))}\n`,
+    `version: 1\naudit: { enabled: false }\nupstreams:\n  everything:\n    command: ${JSON.stringify(EVERYTHING_SERVER[0])}\n    args: ${JSON.stringify(EVERYTHING_SERVER.slice(1))}\n`,
   );
 
   test("pin writes the lock; a second run leaves it byte-identical; --diff exits 0, then 1 after a change", async () => {

@@ -21,7 +21,10 @@ export interface GatewayHarness {
   client: Client;
   dir: string;
   stderr: () => string;
-  close(): Promise<void>;
+  /** Closes the client (the gateway then exits); removes the temp dir unless `keepDir`. */
+  close(opts?: { keepDir?: boolean }): Promise<void>;
+  /** Waits until the gateway process has exited (its audit log is then flushed and closed). */
+  exited(): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -53,9 +56,26 @@ export async function connectThroughGateway(opts: HarnessOptions): Promise<Gatew
     client,
     dir,
     stderr: () => stderr,
-    async close() {
+    async close(closeOpts) {
+      const pid = transport.pid;
       await client.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (pid !== null) await waitForExit(pid);
+      if (!closeOpts?.keepDir) rmSync(dir, { recursive: true, force: true });
+    },
+    async exited() {
+      if (transport.pid !== null) await waitForExit(transport.pid);
     },
   };
+}
+
+/** Polls until the process is gone (bounded: 10 s). */
+export async function waitForExit(pid: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -1,6 +1,6 @@
 // The five tools of staging-db (the guide's example server): one action each, fixed SQL, minimal results.
 import { z } from "zod";
-import { defineTool, type ToolDefinition } from "../../../src/server/index.ts";
+import { type AnyToolDefinition, defineTool } from "../../../src/server/index.ts";
 import { decodeCursor, encodeCursor } from "./order-cursor.ts";
 import {
   containsPattern,
@@ -14,14 +14,9 @@ import type { Row, StagingDb } from "./staging-db.ts";
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export function stagingDbTools(db: StagingDb): ToolDefinition[] {
-  const tools: ToolDefinition[] = [
-    lookupUserByEmail(db),
-    getOrder(db),
-    listOrdersForUser(db),
-    searchDocs(db),
-  ] as ToolDefinition[];
-  if (db.tickets !== undefined) tools.push(createTicket(db.tickets) as ToolDefinition);
+export function stagingDbTools(db: StagingDb): AnyToolDefinition[] {
+  const tools: AnyToolDefinition[] = [lookupUserByEmail(db), getOrder(db), listOrdersForUser(db), searchDocs(db)];
+  if (db.tickets !== undefined) tools.push(createTicket(db.tickets));
   return tools;
 }
 

@@ -18,7 +18,15 @@ before(async () => {
   const principal = { sub: "alice", iss: "https://idp.example", client_id: "cursor" };
   for (let i = 0; i < 30; i++) {
     const decision = i % 3 === 0 ? "deny" : "allow";
-    await log.append({ method: "tools/call", tool: `t${i}`, upstream: "db", decision, outcome: "ok", ms: i, principal });
+    await log.append({
+      method: "tools/call",
+      tool: `t${i}`,
+      upstream: "db",
+      decision,
+      outcome: "ok",
+      ms: i,
+      principal,
+    });
   }
   await log.close();
 });

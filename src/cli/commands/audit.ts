@@ -1,11 +1,11 @@
 // `mcp-warden audit verify FILE` (exit 0 intact, 1 naming the first bad line) and `audit tail FILE` (DESIGN.md "CLI").
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { UsageError } from "../../errors.ts";
 import { followFile } from "../../audit/follow.ts";
 import { formatAuditLine } from "../../audit/format.ts";
 import { readTail } from "../../audit/tail-read.ts";
 import { verifyAuditLog } from "../../audit/verify.ts";
+import { UsageError } from "../../errors.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeOut } from "../output.ts";
 import type { CommandResult } from "./index.ts";

@@ -36,7 +36,7 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
     throw new UsageError(`upstream "${name}" is a remote (url) upstream; the stdio front serves stdio upstreams`);
   }
   const logger = createLogger();
-  const audit = await openAuditRecorder(loaded);
+  const audit = await openAuditRecorder(loaded, name);
   logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
   // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
