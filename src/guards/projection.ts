@@ -24,7 +24,11 @@ export function fieldTree(fields: readonly string[]): FieldTree {
       if (existing === true) break;
       if (i === parts.length - 1) node.set(part, true);
       else if (existing) node = existing;
-      else node.set(part, (node = new Map()));
+      else {
+        const child: FieldTree = new Map();
+        node.set(part, child);
+        node = child;
+      }
     }
   }
   compiled.set(fields, root);

@@ -15,7 +15,11 @@ const CARD = "4111 1111 1111 1111"; // fake: test card number
 
 const guard = redact();
 
-function respond(method: string, body: Partial<JsonRpcResponse>, opts: { session?: SessionState; policy?: object; tool?: string } = {}) {
+function respond(
+  method: string,
+  body: Partial<JsonRpcResponse>,
+  opts: { session?: SessionState; policy?: Record<string, unknown>; tool?: string } = {},
+) {
   const message = { jsonrpc: "2.0", id: 1, ...body } as JsonRpcMessage;
   return testContext({
     phase: "response",
@@ -26,9 +30,12 @@ function respond(method: string, body: Partial<JsonRpcResponse>, opts: { session
   });
 }
 
-const call = (result: Record<string, unknown>, opts: { session?: SessionState; policy?: object } = {}) =>
-  respond("tools/call", { result }, { ...opts, tool: "lookup" });
+const call = (
+  result: Record<string, unknown>,
+  opts: { session?: SessionState; policy?: Record<string, unknown> } = {},
+) => respond("tools/call", { result }, { ...opts, tool: "lookup" });
 const blocked = (err: unknown) => err instanceof PolicyError && err.code === "ERR_POLICY_RESPONSE_BLOCKED";
+// biome-ignore lint/suspicious/noExplicitAny: the tests read deep, known result shapes
 const resultOf = (ctx: { message: unknown }) => (ctx.message as JsonRpcResponse).result as Record<string, any>;
 
 describe("redact guard: tools/call results", () => {
@@ -56,7 +63,9 @@ describe("redact guard: tools/call results", () => {
   });
 
   it("does not mark a clean result changed (original bytes are forwarded)", () => {
-    const ctx = call({ content: [{ type: "text", text: "id 42, status active, uuid 123e4567-e89b-12d3-a456-426614174000" }] });
+    const ctx = call({
+      content: [{ type: "text", text: "id 42, status active, uuid 123e4567-e89b-12d3-a456-426614174000" }],
+    });
     guard.run(ctx);
     assert.equal(ctx.changed, false);
     assert.deepEqual(ctx.audit.redactions, {});
@@ -104,7 +113,10 @@ describe("redact guard: tools/call results", () => {
   it("fails closed on a result nested beyond max_depth", () => {
     let deep: unknown = EMAIL;
     for (let i = 0; i < 80; i++) deep = [deep];
-    assert.throws(() => guard.run(call({ structuredContent: { deep } })), (e: unknown) => e instanceof PolicyError && e.code === "ERR_POLICY_TOO_DEEP");
+    assert.throws(
+      () => guard.run(call({ structuredContent: { deep } })),
+      (e: unknown) => e instanceof PolicyError && e.code === "ERR_POLICY_TOO_DEEP",
+    );
   });
 
   it("scans a 256 KiB result once, in bounded time", () => {
@@ -121,20 +133,31 @@ describe("redact guard: tools/call results", () => {
 
 describe("redact guard: other server data", () => {
   it("masks resources/read text contents", () => {
-    const ctx = respond("resources/read", { result: { contents: [{ uri: "file:///a", text: `owner ${EMAIL}` }, { uri: "file:///b", blob: "AAAA" }] } });
+    const ctx = respond("resources/read", {
+      result: {
+        contents: [
+          { uri: "file:///a", text: `owner ${EMAIL}` },
+          { uri: "file:///b", blob: "AAAA" },
+        ],
+      },
+    });
     guard.run(ctx);
     assert.equal(resultOf(ctx).contents[0].text, "owner [REDACTED:email#1]");
     assert.equal(resultOf(ctx).contents[1].blob, "AAAA");
   });
 
   it("masks prompts/get messages", () => {
-    const ctx = respond("prompts/get", { result: { messages: [{ role: "user", content: { type: "text", text: `use ${AWS}` } }] } });
+    const ctx = respond("prompts/get", {
+      result: { messages: [{ role: "user", content: { type: "text", text: `use ${AWS}` } }] },
+    });
     guard.run(ctx);
     assert.equal(resultOf(ctx).messages[0].content.text, "use [REDACTED:aws-access-key-id#1]");
   });
 
   it("masks error messages and every string of error data, whatever the method", () => {
-    const ctx = respond("tools/list", { error: { code: -32000, message: `failed for ${EMAIL}`, data: { key: AWS, list: [EMAIL] } } });
+    const ctx = respond("tools/list", {
+      error: { code: -32000, message: `failed for ${EMAIL}`, data: { key: AWS, list: [EMAIL] } },
+    });
     guard.run(ctx);
     const error = (ctx.message as JsonRpcResponse).error!;
     assert.equal(error.message, "failed for [REDACTED:email#1]");
@@ -150,11 +173,19 @@ describe("redact guard: other server data", () => {
   it("masks the message of a server→client elicitation/create request", () => {
     const ctx = testContext({
       phase: "server-request",
-      message: { jsonrpc: "2.0", id: 9, method: "elicitation/create", params: { message: `Confirm charge to ${CARD}?`, requestedSchema: { type: "object", properties: {} } } },
+      message: {
+        jsonrpc: "2.0",
+        id: 9,
+        method: "elicitation/create",
+        params: { message: `Confirm charge to ${CARD}?`, requestedSchema: { type: "object", properties: {} } },
+      },
     });
     guard.run(ctx);
     assert.equal(ctx.changed, true);
-    assert.equal((ctx.message as { params: { message: string } }).params.message, "Confirm charge to [REDACTED:payment-card#1]?");
+    assert.equal(
+      (ctx.message as unknown as { params: { message: string } }).params.message,
+      "Confirm charge to [REDACTED:payment-card#1]?",
+    );
   });
 
   it("blocks an elicitation carrying a secret when secrets are set to block", () => {

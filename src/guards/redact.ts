@@ -36,8 +36,10 @@ export function redact(opts: RedactOptions = {}): Guard {
   const engines = new Map<string, DetectorEngine>();
   const engineFor = (categories: DetectorCategory[]): DetectorEngine => {
     const key = categories.join(",");
-    let engine = engines.get(key);
-    if (!engine) engines.set(key, (engine = build(categories)));
+    const cached = engines.get(key);
+    if (cached) return cached;
+    const engine = build(categories);
+    engines.set(key, engine);
     return engine;
   };
   return {

@@ -36,8 +36,13 @@ function listCtx(tools: unknown[], opts: { session?: SessionState; onPoisoned?: 
   });
 }
 
+function detailOf(ctx: { audit: { detail?: Record<string, unknown> } }): unknown {
+  return ctx.audit.detail?.poisoning ?? {};
+}
+
 function listedNames(ctx: { message: unknown }): string[] {
-  return ((ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[]).map((t) => t.name);
+  const tools = (ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[] | undefined;
+  return (tools ?? []).map((t) => t.name);
 }
 
 describe("sanitize guard: tools/list", () => {
@@ -55,7 +60,7 @@ describe("sanitize guard: tools/list", () => {
     assert.equal(ctx.changed, true);
     assert.deepEqual(listedNames(ctx), ["get_sum"]);
     assert.equal(isQuarantinedAsPoisoned(session, "add"), true);
-    const detail = ctx.audit.detail?.poisoning as {
+    const detail = detailOf(ctx) as {
       tools: { tool: string; action: string; findings: { rule: string }[] }[];
     };
     assert.equal(detail.tools[0]?.tool, "add");
@@ -73,7 +78,7 @@ describe("sanitize guard: tools/list", () => {
       (err: unknown) =>
         err instanceof PolicyError && err.code === "ERR_POLICY_TOOL_NOT_ALLOWED" && err.message === "Unknown tool: add",
     );
-    assert.deepEqual((call.audit.detail?.poisoning as { refused: string }).refused, "quarantined");
+    assert.deepEqual((detailOf(call) as { refused: string }).refused, "quarantined");
     sanitize().run(testContext({ message: toolCall("get_sum", { a: 1 }), session })); // others pass
   });
 
@@ -98,7 +103,7 @@ describe("sanitize guard: tools/list", () => {
     const ctx = listCtx([poisoned], { onPoisoned: "flag" });
     sanitize().run(ctx);
     assert.equal(ctx.changed, false);
-    assert.equal((ctx.audit.detail?.poisoning as { flagged: number }).flagged, 1);
+    assert.equal((detailOf(ctx) as { flagged: number }).flagged, 1);
   });
 
   it("drops a tool whose name carries invisible characters even in flag mode (names are never rewritten)", () => {

@@ -41,7 +41,7 @@ export function checkConsistency(policy: Policy): Inconsistency | undefined {
     return {
       path: ["audit", "hmac_key"],
       at: "key",
-      detail: "audit.hmac_key is required unless audit.enabled is false (use `${env:WARDEN_AUDIT_KEY}`)",
+      detail: `audit.hmac_key is required unless audit.enabled is false (use "\${env:WARDEN_AUDIT_KEY}")`,
     };
   }
   return undefined;

@@ -158,7 +158,7 @@ test(`embedded references expand; $VAR and \${VAR} stay literal; values are not 
   const { policy } = await loadPolicy(write(text), { A: "one", B: `\${env:A}` });
   const up = policy.upstreams.a;
   assert.ok(up && "command" in up);
-  assert.deepEqual(up.args, [`--x=one-\${env:A}`, "$HOME", "${HOME}"]);
+  assert.deepEqual(up.args, [`--x=one-\${env:A}`, "$HOME", `\${HOME}`]);
 });
 
 test("a malformed reference is an error, not a literal", async () => {

@@ -23,16 +23,20 @@ type Reply = string | number | null | Reply[];
 
 export async function createRedisStore(opts: RedisStoreOptions): Promise<WardenStore> {
   const timeout = opts.commandTimeoutMs ?? 2000;
+  let connected = false;
+  // The first connection must succeed or fail at once; after that, reconnect with capped backoff.
+  const reconnectStrategy = (n: number, cause: Error) => (connected ? Math.min(50 * 2 ** n, 2000) : cause);
   const client = createClient({
     url: opts.url,
     disableOfflineQueue: true,
     commandOptions: { timeout },
-    socket: { connectTimeout: opts.connectTimeoutMs ?? 2000, reconnectStrategy: (n) => Math.min(50 * 2 ** n, 2000) },
+    socket: { connectTimeout: opts.connectTimeoutMs ?? 2000, reconnectStrategy },
   });
   // Without a listener node-redis rethrows socket errors as uncaught; failures reach callers through commands.
   client.on("error", () => undefined);
   try {
     await client.connect();
+    connected = true;
   } catch (err) {
     await client.destroy();
     throw storeFailure("redis", "connect", err);
@@ -65,7 +69,9 @@ export async function createRedisStore(opts: RedisStoreOptions): Promise<WardenS
     compareAndDelete: async (key, expected) =>
       (await send("compareAndDelete", ["EVAL", COMPARE_AND_DELETE, "1", k(key), expected])) === 1,
     close: async () => {
-      if (client.isOpen) await client.close();
+      // A reconnecting client cannot flush a graceful QUIT; destroy it so no reconnect timer outlives the store.
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
     },
   };
 }

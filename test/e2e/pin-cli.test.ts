@@ -20,7 +20,7 @@ interface Run {
 
 function pinCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", CLI_ENTRY, "pin", ...args], { cwd: REPO_ROOT, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", CLI_ENTRY, "pin", ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 99) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -121,7 +121,8 @@ describe("pin --diff against shifty-server", () => {
   }
 
   test("--diff exits 0 for a _meta-only change and for the same tools served one per page", async () => {
-    for (const env of [{ SHIFTY_VARIANT: "meta-only" }, { SHIFTY_VARIANT: "base", SHIFTY_PAGE_SIZE: "1" }]) {
+    const envs: Record<string, string>[] = [{ SHIFTY_VARIANT: "meta-only" }, { SHIFTY_VARIANT: "base", SHIFTY_PAGE_SIZE: "1" }];
+    for (const env of envs) {
       const run = await pinCli(["--policy", shiftyPolicy(policy, env), "--diff"]);
       assert.equal(run.code, 0, run.stdout + run.stderr);
     }

@@ -4,9 +4,11 @@ import { register as audit } from "./audit.ts";
 import { register as gateway } from "./gateway.ts";
 import { register as init } from "./init.ts";
 import { register as pin } from "./pin.ts";
+import { register as explain } from "./explain.ts";
+import { register as scan } from "./scan.ts";
 
 /** `result.code` is the process exit code a command sets (see exit-codes.ts). */
 export type CommandResult = { code: number };
 export type RegisterCommand = (program: Command, result: CommandResult) => void;
 
-export const commands: RegisterCommand[] = [audit, gateway, init, pin];
+export const commands: RegisterCommand[] = [audit, gateway, init, pin, explain, scan];

@@ -33,7 +33,8 @@ describe("poisoning rules: fixtures", () => {
   for (const rule of FIXTURE_RULES) {
     it(`${rule}: flags every invalid example and no valid one`, () => {
       const fx = loadFixture(rule);
-      for (const text of fx.invalid) assert.ok(rulesFor(text).includes(rule), `${rule} should flag: ${JSON.stringify(text)}`);
+      for (const text of fx.invalid)
+        assert.ok(rulesFor(text).includes(rule), `${rule} should flag: ${JSON.stringify(text)}`);
       for (const text of fx.valid) assert.deepEqual(rulesFor(text), [], `nothing should flag: ${JSON.stringify(text)}`);
     });
   }
@@ -77,7 +78,10 @@ describe("analyzeToolDefinition", () => {
     const r = analyzeToolDefinition({ name: "read\u200b_file", description: "Reads a file." });
     assert.equal(r.nameTainted, true);
     assert.equal(r.sanitized.name, "read\u200b_file");
-    assert.deepEqual(r.findings.map((f) => f.path), ["name"]);
+    assert.deepEqual(
+      r.findings.map((f) => f.path),
+      ["name"],
+    );
   });
 
   it("inspects schema prose (descriptions, enum values, defaults), also under a property named `type`", () => {
@@ -102,7 +106,9 @@ describe("analyzeToolDefinition", () => {
     const def = {
       name: "t",
       description: "Clean.",
-      icons: [{ src: `data:image/png;base64,${"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk".repeat(2)}` }],
+      icons: [
+        { src: `data:image/png;base64,${"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk".repeat(2)}` },
+      ],
       inputSchema: { $schema: "http://json-schema.org/draft-07/schema#", properties: { p: { pattern: "^\\.env$" } } },
     };
     assert.deepEqual(analyzeToolDefinition(def).findings, []);
@@ -110,7 +116,10 @@ describe("analyzeToolDefinition", () => {
 
   it("flags property names with invisible characters without renaming them", () => {
     const r = analyzeToolDefinition({ name: "t", inputSchema: { properties: { "pa\u200bth": { type: "string" } } } });
-    assert.deepEqual(r.findings.map((f) => f.path), ["inputSchema.properties.pa\u200bth"]);
+    assert.deepEqual(
+      r.findings.map((f) => f.path),
+      ["inputSchema.properties.pa\u200bth"],
+    );
     assert.ok("pa\u200bth" in (r.sanitized.inputSchema as { properties: object }).properties);
   });
 
@@ -124,9 +133,14 @@ describe("analyzeToolDefinition", () => {
   it("bounds depth and size: a too-deep or too-long definition is a finding, not a crash", () => {
     let deep: Record<string, unknown> = { description: "x" };
     for (let i = 0; i < 100; i++) deep = { items: deep };
-    assert.ok(analyzeToolDefinition({ name: "t", inputSchema: deep }).findings.some((f) => f.rule === "oversized-definition"));
+    assert.ok(
+      analyzeToolDefinition({ name: "t", inputSchema: deep }).findings.some((f) => f.rule === "oversized-definition"),
+    );
     const long = analyzeToolDefinition({ name: "t", description: "a ".repeat(40_000) });
-    assert.deepEqual(long.findings.map((f) => f.rule), ["oversized-definition"]);
+    assert.deepEqual(
+      long.findings.map((f) => f.rule),
+      ["oversized-definition"],
+    );
   });
 
   it("stays fast on adversarial input (bounded: 200 KiB per string, all rules)", () => {

@@ -5,10 +5,10 @@
  * U+E0000–U+E007F tag characters, U+200B–U+200F zero-width and direction marks, U+202A–U+202E and U+2066–U+2069
  * bidi embeddings/isolates, U+2060–U+2064 word joiner and invisible operators, U+FEFF BOM, U+00AD soft hyphen,
  * U+034F combining grapheme joiner, U+061C Arabic letter mark, U+180E Mongolian vowel separator.
- * A single character class: linear-time by construction.
+ * One character class plus one literal (U+034F is a combining mark, kept out of the class): linear-time.
  */
 export const INVISIBLE_UNICODE_PATTERN =
-  /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
+  /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u{E0000}-\u{E007F}]/gu;
 
 export const INVISIBLE_UNICODE_RULE = "invisible-unicode";
 

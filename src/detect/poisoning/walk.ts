@@ -11,8 +11,17 @@ const MAX_TEXT = 65_536;
 
 /** Keys whose string values are identifiers or machine syntax, not prose a model reads as guidance. */
 const MACHINE_KEYS = new Set([
-  "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "type", "format", "pattern", "required",
-  "contentMediaType", "contentEncoding",
+  "$schema",
+  "$id",
+  "$ref",
+  "$anchor",
+  "$dynamicRef",
+  "type",
+  "format",
+  "pattern",
+  "required",
+  "contentMediaType",
+  "contentEncoding",
 ]);
 /** Top-level members that carry data, not guidance: icon URIs (often base64 data URIs) and protocol metadata. */
 const DATA_MEMBERS = new Set(["icons", "_meta"]);
@@ -34,7 +43,11 @@ interface State {
 
 /** Lower case, NFKC (folds full-width and compatibility forms), typographic apostrophes, single spaces. */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\u2018\u2019\u02BC]/g, "'").replace(/\s+/g, " ");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC]/g, "'")
+    .replace(/\s+/g, " ");
 }
 
 function add(state: State, rule: string, path: string, message: string): void {
@@ -82,7 +95,8 @@ export function walk(value: unknown, path: string, inspect: boolean, depth: numb
   for (const [key, child] of Object.entries(value)) {
     const childPath = path ? `${path}.${key}` : key;
     // Property names are identity (the client sends them back as argument names): report, never rewrite.
-    if (hasInvisibleUnicode(key)) add(state, INVISIBLE_UNICODE_RULE, childPath, "property name contains invisible Unicode");
+    if (hasInvisibleUnicode(key))
+      add(state, INVISIBLE_UNICODE_RULE, childPath, "property name contains invisible Unicode");
     if (hasAnsi(key)) add(state, ANSI_RULE, childPath, "property name contains escape sequences");
     entries.push([key, walk(child, childPath, inspect && !isMachineMember(key, child, depth), depth + 1, state)]);
   }
