@@ -1,10 +1,21 @@
 // Assembles the guard chain in the fixed order of DESIGN.md "How a message flows". The order is the security argument:
-// identity and allowlists before anything looks at arguments, audit last before forwarding.
+// framing limits first, identity and allowlists before anything looks at arguments, audit last before forwarding;
+// on the way back, definitions are checked before content is projected, redacted and capped.
+import { args, liveSchema, type SchemaSource } from "../guards/args.ts";
 import { audit } from "../guards/audit.ts";
+import { jsonLimits } from "../guards/json-limits.ts";
 import { methodAllowlist } from "../guards/method-allowlist.ts";
+import { pin } from "../guards/pin.ts";
+import { project } from "../guards/project.ts";
+import { redact } from "../guards/redact.ts";
+import { requestSize } from "../guards/request-size.ts";
+import { sanitize } from "../guards/sanitize.ts";
+import { sizeCap } from "../guards/size-cap.ts";
 import { toolAllowlist } from "../guards/tool-allowlist.ts";
 import type { Guard } from "../guards/types.ts";
+import { writeBack } from "../guards/write-back.ts";
 import { createGuardChain, type GuardChain } from "../policy/chain.ts";
+import type { LockSource } from "../policy/lock-source.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import type { Logger } from "./logger.ts";
@@ -13,16 +24,32 @@ export interface ChainDeps {
   policy: Policy;
   audit: AuditRecorder;
   logger: Logger;
+  /** warden.lock, when the policy's lockfile exists; argument validation then uses the pinned schemas. */
+  lock?: LockSource | undefined;
 }
 
 export function buildGuardChain(deps: ChainDeps): GuardChain {
-  const guards: Guard[] = [
+  const pinGuard = deps.lock ? pin({ lock: deps.lock }) : undefined;
+  const schemaFor: SchemaSource = pinGuard
+    ? (session, tool) => pinGuard.pinnedSchemaFor(session.upstream, tool) ?? liveSchema(session, tool)
+    : liveSchema;
+  const guards: (Guard | undefined)[] = [
+    requestSize(),
+    jsonLimits(),
     methodAllowlist(),
     toolAllowlist(),
+    pinGuard,
+    sanitize(),
+    args({ schemaFor, log: deps.logger }),
+    writeBack(),
     audit(deps.audit, {
       failClosed: deps.policy.audit.enabled && deps.policy.audit.fail_closed,
       onError: (err) => deps.logger.error({ err: String(err) }, "audit write failed"),
     }),
+    // Response-only guards; each runs only in its own phases.
+    project(),
+    redact(),
+    sizeCap(),
   ];
-  return createGuardChain(guards);
+  return createGuardChain(guards.filter((g): g is Guard => g !== undefined));
 }

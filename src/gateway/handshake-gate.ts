@@ -2,7 +2,7 @@
 // `notifications/initialized` has been forwarded. Clients of the stateless 2026-07-28 revision send no initialize:
 // their first request opens the gate. A client that never completes the handshake is not waited for forever.
 
-const HANDSHAKE_WAIT_MS = 5000;
+export const HANDSHAKE_WAIT_MS = 5000;
 
 export interface HandshakeGate {
   /** A request other than initialize arrived; with no initialize seen before, the session is stateless. */
@@ -12,7 +12,7 @@ export interface HandshakeGate {
   done(): Promise<void>;
 }
 
-export function createHandshakeGate(): HandshakeGate {
+export function createHandshakeGate(waitMs = HANDSHAKE_WAIT_MS): HandshakeGate {
   let initializeSeen = false;
   let opened = false;
   let release: () => void = () => {};
@@ -33,7 +33,7 @@ export function createHandshakeGate(): HandshakeGate {
     open,
     done: () => {
       if (opened) return Promise.resolve();
-      return Promise.race([gate, new Promise<void>((r) => setTimeout(r, HANDSHAKE_WAIT_MS).unref())]);
+      return Promise.race([gate, new Promise<void>((r) => setTimeout(r, waitMs))]);
     },
   };
 }

@@ -23,6 +23,7 @@ function harness() {
     chain: buildGuardChain({ policy, audit: NO_AUDIT, logger }),
     audit: NO_AUDIT,
     logger,
+    handshakeWaitMs: 5,
     sendToClient: (t) => void toClient.push(t),
     sendToUpstream: (t) => {
       toUpstream.push(t);

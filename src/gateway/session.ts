@@ -17,7 +17,7 @@ import type { Logger } from "./logger.ts";
 import { createMessageContext } from "./message-context.ts";
 import { OwnRequests } from "./own-requests.ts";
 import { PendingTable } from "./pending.ts";
-import { createHandshakeGate } from "./handshake-gate.ts";
+import { createHandshakeGate, type HandshakeGate } from "./handshake-gate.ts";
 import { createToolCatalog, type ToolCatalog } from "./tool-catalog.ts";
 import { errorFrame } from "./wire-errors.ts";
 
@@ -30,6 +30,8 @@ export interface SessionDeps {
   logger: Logger;
   sendToClient(text: string): void;
   sendToUpstream(text: string): boolean;
+  /** How long a tools/call waits for the client to finish the initialize handshake (default 5 s). */
+  handshakeWaitMs?: number;
 }
 
 interface ClientCall {
@@ -46,10 +48,11 @@ export class GatewaySession {
   private readonly toClient: OwnRequests;
   private readonly catalog: ToolCatalog;
   private initializeFrame: string | undefined;
-  private readonly handshake = createHandshakeGate();
+  private readonly handshake: HandshakeGate;
 
   constructor(private readonly deps: SessionDeps) {
     const { policy } = deps;
+    this.handshake = createHandshakeGate(deps.handshakeWaitMs);
     this.toUpstream = new OwnRequests("warden-u", (text) => {
       if (!deps.sendToUpstream(text)) throw new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR });
     });

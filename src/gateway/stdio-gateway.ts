@@ -2,6 +2,7 @@
 // stdout carries only MCP messages; everything else goes to stderr.
 import { userInfo } from "node:os";
 import type { Principal } from "../guards/types.ts";
+import type { LockSource } from "../policy/lock-source.ts";
 import type { StdioUpstreamConfig } from "../policy/schema.ts";
 import type { Policy } from "../policy/schema.ts";
 import { createLineSplitter } from "../mcp/frame.ts";
@@ -24,6 +25,8 @@ export interface StdioGatewayOptions {
   baseDir: string;
   audit: AuditRecorder;
   logger: Logger;
+  /** warden.lock (see src/policy/lock-source.ts); without it no tool counts as pinned. */
+  lock?: LockSource;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
@@ -39,7 +42,7 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
       policy,
       upstream: opts.upstreamName,
       principal: localPrincipal(),
-      chain: buildGuardChain({ policy, audit: opts.audit, logger }),
+      chain: buildGuardChain({ policy, audit: opts.audit, logger, lock: opts.lock }),
       audit: opts.audit,
       logger,
       sendToClient: (text) => {

@@ -25,7 +25,7 @@ function codeOf(phase: Phase, message: JsonRpcMessage, extra: Record<string, unk
 }
 
 const deepArgs = toolCall("t", { a: { b: { c: {} } } }); // message(1) params(2) arguments(3) a(4) b(5) c(6)
-const tooDeep = toolCall("t", { a: { b: { c: { d: 1 } } } });
+const tooDeep = toolCall("t", { a: { b: { c: { d: {} } } } });
 
 describe("json-limits guard", () => {
   it("runs in every phase", () => {
@@ -47,7 +47,7 @@ describe("json-limits guard", () => {
       jsonrpc: "2.0" as const,
       method: "elicitation/create",
       id: 3,
-      params: { a: { b: { c: { d: { e: 1 } } } } },
+      params: { a: { b: { c: { d: { e: {} } } } } },
     };
     assert.equal(codeOf("server-request", deep), "ERR_POLICY_TOO_DEEP");
     const small = { jsonrpc: "2.0" as const, id: 1, result: { content: [{ type: "text", text: "y".repeat(51) }] } };
@@ -59,7 +59,11 @@ describe("json-limits guard", () => {
     assert.equal(codeOf("response", big), undefined);
     assert.equal(codeOf("response", big, { on_oversize: "refuse" }), "ERR_POLICY_STRING_TOO_LONG");
     assert.equal(codeOf("response", big, {}, "tools/list"), "ERR_POLICY_STRING_TOO_LONG");
-    const bigAndDeep = { jsonrpc: "2.0" as const, id: 1, result: { content: [{ a: { b: { c: "y".repeat(500) } } }] } };
+    const bigAndDeep = {
+      jsonrpc: "2.0" as const,
+      id: 1,
+      result: { content: [{ a: { b: { c: { d: "y".repeat(500) } } } }] },
+    };
     assert.equal(codeOf("response", bigAndDeep), "ERR_POLICY_TOO_DEEP");
   });
 });

@@ -8,6 +8,8 @@ export interface PinState {
   /** Tool name → hash of its live definition, from every tools/list page seen in this session. */
   readonly seen: Map<string, string>;
   server: ServerIdentity | undefined;
+  /** Findings already handed to the guard's onFinding hook (bounded by the tools the upstream lists). */
+  readonly reported: Set<string>;
 }
 
 export type PinAction = "quarantine" | "warn";
@@ -26,15 +28,18 @@ const SCRATCH_KEY = "pin";
 export function pinStateOf(session: SessionState): PinState {
   let state = session.scratch.get(SCRATCH_KEY) as PinState | undefined;
   if (!state) {
-    state = { seen: new Map(), server: undefined };
+    state = { seen: new Map(), server: undefined, reported: new Set() };
     session.scratch.set(SCRATCH_KEY, state);
   }
   return state;
 }
 
+/** Environments where an unpinned tool is only a warning by default (issue 8: "allowed with a warning in dev"). */
+const DEV_ENVIRONMENTS = new Set(["dev", "development"]);
+
 /** `pins.unpinned`, else by environment: allowed with a warning in dev, quarantined everywhere else. */
 export function unpinnedAction(policy: Policy): PinAction {
-  return policy.pins.unpinned ?? (policy.environment === "dev" ? "warn" : "quarantine");
+  return policy.pins.unpinned ?? (DEV_ENVIRONMENTS.has(policy.environment) ? "warn" : "quarantine");
 }
 
 /** Undefined when the tool matches its pin. Names match exactly: a confusable name is simply not in the lock. */

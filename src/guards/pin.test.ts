@@ -237,3 +237,28 @@ describe("guard pin on tools/call and initialize", () => {
     assert.deepEqual(pin({ lock: () => LOCK }).pinnedSchemaFor("default", "read_file"), readFile.inputSchema);
   });
 });
+
+describe("guard pin onFinding hook", () => {
+  test("each new finding is reported once per session, with old and new hashes", () => {
+    const reported: Record<string, unknown>[] = [];
+    const guard = pin({ lock: () => LOCK, onFinding: (_ctx, f) => reported.push(f) });
+    const session = testSession();
+    const drifted = { ...readFile, description: "changed" };
+    const list = (tools: ToolDefinition[]) =>
+      guard.run(
+        testContext({
+          phase: "response",
+          session,
+          message: { jsonrpc: "2.0", id: 1, result: { tools: structuredClone(tools) } },
+          request: requestInfoOf({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+        }),
+      );
+    list([drifted, writeNote]);
+    list([drifted, writeNote]);
+    assert.deepEqual(reported, [{ tool: "read_file", kind: "drift", old: toolHash(readFile), new: toolHash(drifted), action: "quarantine" }]);
+    const again = { ...readFile, description: "changed again" };
+    list([again]);
+    assert.equal(reported.length, 2);
+    assert.equal(reported[1]?.new, toolHash(again));
+  });
+});

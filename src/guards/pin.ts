@@ -14,14 +14,28 @@ export interface PinGuard extends Guard {
   pinnedSchemaFor(upstream: string, tool: string): Record<string, unknown> | undefined;
 }
 
-export function pin(opts: { lock: LockSource }): PinGuard {
+export interface PinGuardOptions {
+  lock: LockSource;
+  /**
+   * Called once per session for each new finding on a tools/list or initialize response (drift with old and new
+   * hashes, an unpinned tool, a changed server), so the gateway can write an audit event: tools/list is not an
+   * audited method, and the gateway's own re-list after list_changed has no client call to attach the detail to.
+   */
+  onFinding?: (ctx: MessageContext, finding: Record<string, unknown>) => void;
+}
+
+export function pin(opts: PinGuardOptions): PinGuard {
+  const report = (ctx: MessageContext, detail: Record<string, unknown>) => {
+    addDetail(ctx, detail);
+    if (opts.onFinding) for (const f of newFindings(ctx, detail)) opts.onFinding(ctx, f);
+  };
   return {
     id: "pin",
     phases: ["request", "response"],
     run(ctx: MessageContext) {
       if (ctx.phase === "request") checkPinnedCall(ctx, opts.lock());
-      else if (ctx.request?.method === "tools/list") checkToolList(ctx, opts.lock());
-      else if (ctx.request?.method === "initialize") checkServerIdentity(ctx, opts.lock());
+      else if (ctx.request?.method === "tools/list") checkToolList(ctx, opts.lock(), report);
+      else if (ctx.request?.method === "initialize") checkServerIdentity(ctx, opts.lock(), report);
     },
     pinnedSchemaFor: (upstream, tool) => pinnedSchemaFor(opts.lock(), upstream, tool),
   };
@@ -35,17 +49,17 @@ export function pinnedSchemaFor(lock: Lockfile, upstream: string, tool: string):
 }
 
 /** Response of initialize: remember the server's identity; report a change against the lock. */
-export function checkServerIdentity(ctx: MessageContext, lock: Lockfile): void {
+export function checkServerIdentity(ctx: MessageContext, lock: Lockfile, report: Report = addDetail): void {
   const info = (ctx.message as JsonRpcResponse).result?.serverInfo as { name?: unknown; version?: unknown } | undefined;
   if (!info) return;
   const state = pinStateOf(ctx.session);
   state.server = { name: String(info.name ?? ""), version: String(info.version ?? "") };
   const drift = serverDrift(state, lock, ctx.session.upstream);
-  if (drift) addDetail(ctx, { server: { locked: drift.locked, live: drift.live, action: ctx.policy.pins.on_drift } });
+  if (drift) report(ctx, { server: { locked: drift.locked, live: drift.live, action: ctx.policy.pins.on_drift } });
 }
 
 /** Response of tools/list (any page): hash every tool, hide the drifted and unpinned ones per policy. */
-export function checkToolList(ctx: MessageContext, lock: Lockfile): void {
+export function checkToolList(ctx: MessageContext, lock: Lockfile, report: Report = addDetail): void {
   const result = (ctx.message as JsonRpcResponse).result;
   const tools = result?.tools;
   if (!result || !Array.isArray(tools)) return;
@@ -66,7 +80,7 @@ export function checkToolList(ctx: MessageContext, lock: Lockfile): void {
     result.tools = kept;
     ctx.markChanged();
   }
-  if (findings.length > 0 || blocked) addDetail(ctx, { findings, ...(blocked ? { blocked: true } : {}) });
+  if (findings.length > 0 || blocked) report(ctx, { findings, ...(blocked ? { blocked: true } : {}) });
 }
 
 /** Request tools/call: a quarantined tool, or any tool of a blocked upstream, gets the unknown-tool answer. */
@@ -95,6 +109,21 @@ export function checkPinnedCall(ctx: MessageContext, lock: Lockfile): void {
   }
 }
 
+type Report = (ctx: MessageContext, detail: Record<string, unknown>) => void;
+
 function addDetail(ctx: MessageContext, pinDetail: Record<string, unknown>): void {
   ctx.audit.detail = { ...ctx.audit.detail, pin: pinDetail };
+}
+
+/** The findings of `detail` not yet reported in this session (each list re-reports the same drift otherwise). */
+function newFindings(ctx: MessageContext, detail: Record<string, unknown>): Record<string, unknown>[] {
+  const state = pinStateOf(ctx.session);
+  const all = [...((detail.findings as PinFinding[] | undefined) ?? []), ...(detail.server ? [{ server: detail.server }] : [])];
+  if (detail.blocked) all.push({ blocked: true });
+  return all.filter((f) => {
+    const key = JSON.stringify(f);
+    if (state.reported.has(key)) return false;
+    state.reported.add(key);
+    return true;
+  });
 }

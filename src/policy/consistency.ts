@@ -46,11 +46,3 @@ export function checkConsistency(policy: Policy): Inconsistency | undefined {
   }
   return undefined;
 }
-
-/** The policy entry for `tool` of `upstream`: the `upstream/tool` key, else the bare key when it is allowed. */
-export function toolPolicyKey(policy: Policy, upstream: string, tool: string): string | undefined {
-  const qualified = `${upstream}/${tool}`;
-  if (Object.hasOwn(policy.tools, qualified)) return qualified;
-  const single = Object.keys(policy.upstreams).length <= 1;
-  return single && Object.hasOwn(policy.tools, tool) ? tool : undefined;
-}

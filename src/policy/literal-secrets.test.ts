@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { ALPHA, fake } from "../detect/fixtures/fake.ts";
 import { ConfigError } from "../errors.ts";
 import { credentialShape, findLiteralSecret, isSecretName } from "./literal-secrets.ts";
 import { loadPolicy } from "./load.ts";
@@ -116,4 +117,10 @@ test("shape patterns stay linear on hostile input", () => {
   const started = Date.now();
   for (const text of hostile) credentialShape(text);
   assert.ok(Date.now() - started < 500, "shape checks must not backtrack");
+});
+
+test("the shared secret detectors (src/detect) are used too", () => {
+  // A Hugging Face-shaped fake: not among the loader's own shapes, recognised by the detector engine.
+  const token = `hf_FAKE${fake(ALPHA, 30, "policy-hf")}`;
+  assert.match(credentialShape(`--token-arg ${token}`) ?? "", /detector huggingface-token/);
 });

@@ -1,5 +1,6 @@
 // Refuses literal secrets in the policy (DESIGN.md "Policy file": secrets come only from ${env:VAR}; CWE-798).
 // Runs on the raw tree, before interpolation, and never reports a value: only its key path and why.
+import { findSecrets } from "../detect/engine.ts";
 import { hasEnvReference, isWholeEnvReference } from "./interpolate.ts";
 import type { KeyPath } from "./yaml-locate.ts";
 
@@ -51,12 +52,16 @@ export function isSecretName(name: string): boolean {
   return SECRET_WORDS.has(last) || SECRET_WORDS_PLURAL.has(last);
 }
 
-/** Which credential shape `value` has, if any. */
+/**
+ * Which credential shape `value` has, if any: the shapes above, then the shared secret detectors (src/detect), so
+ * the policy refuses what `scan` and response redaction recognise.
+ */
 export function credentialShape(value: string): string | undefined {
   for (const { name, pattern } of TOKEN_SHAPES) if (pattern.test(value)) return name;
   const url = URL_PASSWORD.exec(value);
   if (url?.[1] && !hasEnvReference(url[1])) return "a URL with a literal password";
-  return undefined;
+  const span = findSecrets(value)[0];
+  return span ? `a secret (detector ${span.detector})` : undefined;
 }
 
 function samePath(path: KeyPath, want: readonly string[]): boolean {

@@ -87,6 +87,8 @@ const audit = z.strictObject({
   file: z.string().default("./audit/warden.jsonl"),
   hmac_key: z.string().optional(),
   fail_closed: z.boolean().default(true),
+  /** fdatasync: a call is answered after its event is on disk (group commit); write: after write(2) only. */
+  durability: z.enum(["fdatasync", "write"]).default("fdatasync"),
 });
 
 const pins = z.strictObject({

@@ -36,6 +36,8 @@ export interface Finding {
   /** Internal (not in the JSON contract): key path of the value and the secret's span in it, for --fix. */
   path?: readonly (string | number)[];
   secretSpan?: { start: number; end: number };
+  /** Internal: absolute path of the file, for --fix. */
+  absFile?: string;
 }
 
 /** A config file parsed into a position-carrying tree. */

@@ -103,7 +103,7 @@ describe("pin --diff against shifty-server", () => {
   });
 
   const cases: [string, Record<string, string>, RegExp[]][] = [
-    ["a changed description", { SHIFTY_VARIANT: "description" }, [/~ changed tool "read_file"/, /description:/, /\+ Reads a file\. <IMPORTANT>/, /- Reads a file from the project directory\./]],
+    ["a changed description", { SHIFTY_VARIANT: "description" }, [/~ changed tool "read_file"/, /description:/, /\+ Reads any file on this machine/, /- Reads a file from the project directory\./]],
     ["a new schema property", { SHIFTY_VARIANT: "schema-property" }, [/~ changed tool "write_note"/, /inputSchema:/, /\+ {5}"cc": \{/]],
     ["additionalProperties true", { SHIFTY_VARIANT: "schema-open" }, [/- {3}"additionalProperties": false,/, /\+ {3}"additionalProperties": true,/]],
     ["readOnlyHint flipped to true", { SHIFTY_VARIANT: "readonly-flip" }, [/annotations:/, /- {3}"destructiveHint": true,/, /\+ {3}"readOnlyHint": true/]],

@@ -42,8 +42,17 @@ async function refused(promise: Promise<unknown>): Promise<McpError> {
   assert.fail("the call reached the upstream");
 }
 
+/** Every page of tools/list as the client sees it (shifty-server serves two tools per page). */
 async function names(h: GatewayHarness): Promise<string[]> {
-  return (await h.client.listTools()).tools.map((t) => t.name).sort();
+  const all: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await h.client.listTools(cursor === undefined ? {} : { cursor });
+    all.push(...result.tools.map((t) => t.name));
+    cursor = result.nextCursor;
+    if (cursor === undefined) break;
+  }
+  return all.sort();
 }
 
 describe("gateway enforces warden.lock against a server that changes mid-session", { skip: !wired }, () => {

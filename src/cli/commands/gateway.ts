@@ -6,6 +6,8 @@ import { createLogger } from "../../gateway/logger.ts";
 import { selectUpstream } from "../../gateway/select-upstream.ts";
 import { runStdioGateway } from "../../gateway/stdio-gateway.ts";
 import { loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
+import { createLockSource } from "../../policy/lock-source.ts";
+import { lockfilePath } from "../../policy/lockfile.ts";
 import { isStdioUpstream } from "../../policy/schema.ts";
 import type { CommandResult } from "./index.ts";
 
@@ -40,5 +42,6 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
   logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
   // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
-  return runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger });
+  const lock = createLockSource(lockfilePath(loaded.policy, loaded.dir));
+  return runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger, lock });
 }

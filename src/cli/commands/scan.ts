@@ -77,7 +77,7 @@ async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
 /** An explicit --policy (or $WARDEN_POLICY) must load; the implicit ./warden.yaml is used only when it exists. */
 async function policyFor(flag: string | undefined): Promise<ScanPolicy | undefined> {
   const file = resolvePolicyFile(flag);
-  const explicit = flag !== undefined || process.env.WARDEN_POLICY !== undefined;
+  const explicit = flag !== undefined || !!process.env.WARDEN_POLICY;
   if (!explicit && !(await access(file).then(() => true, () => false))) return undefined;
   return scanPolicyOf((await loadPolicy(file)).policy);
 }

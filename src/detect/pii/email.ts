@@ -29,9 +29,10 @@ export const email = definePii({
   id: "email",
   description: "Email address",
   keywords: ["@"],
-  // Local part ≤ 64 (RFC 5321 §4.5.3.1.1), labels ≤ 63, letters-only TLD; every quantifier bounded.
+  // Local part ≤ 64 (RFC 5321 §4.5.3.1.1), labels ≤ 63, letters-only TLD; every quantifier bounded. Not inside a
+  // URL authority ("scheme://user:pass@host", a Sentry DSN): that userinfo belongs to the secret detectors.
   pattern:
-    /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
+    /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}(?<!:\/\/[^\s/@]{0,256})@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
   validate: isEmail,
 });
 

@@ -1,20 +1,20 @@
 // Credential harvesting: a definition asking the model to pass secrets, or naming files that hold them
 // (CWE-522 insufficiently protected credentials; the "read ~/.ssh/id_rsa and pass it as a parameter" attack).
-import { patternRule, type TextRule } from "./types.ts";
+import { followedBy, patternRule, type TextRule } from "./types.ts";
 
-const SECRET_NOUNS =
-  "(?:api[ _-]?keys?|secret[ _-]?keys?|access[ _-]?tokens?|auth(?:entication|orization)?[ _-]?tokens?|bearer tokens?|refresh tokens?|session (?:tokens?|cookies?)|passwords?|passphrases?|credentials|private[ _-]?keys?|ssh[ _-]?keys?|seed phrases?|mnemonic|client[ _-]?secrets?)";
+/** A sending verb, then a credential noun later in the same sentence (within 40 characters). */
+const SEND_VERB =
+  /\b(?:pass|send|include|append|attach|forward|share|paste|leak|exfiltrate|upload|copy|extract|collect|reveal|dump)\b/g;
+const SECRET_NOUN =
+  /\b(?:api[ _-]?keys?|secret[ _-]?keys?|access[ _-]?tokens?|auth(?:entication|orization)?[ _-]?tokens?|bearer tokens?|refresh tokens?|session (?:tokens?|cookies?)|passwords?|passphrases?|credentials|private[ _-]?keys?|ssh[ _-]?keys?|seed phrases?|mnemonic|client[ _-]?secrets?)\b/;
 
-export const credentialRequest: TextRule = patternRule(
-  "credential-request",
-  "Asks the model to pass, send or include credentials (API keys, tokens, passwords, private keys).",
-  "asks the model to pass credentials",
-  [
-    new RegExp(
-      `\\b(?:pass|send|include|append|attach|forward|share|paste|leak|exfiltrate|upload|copy|extract|collect|reveal|dump)\\b[^.!?\\n]{0,40}\\b${SECRET_NOUNS}\\b`,
-    ),
-  ],
-);
+export const credentialRequest: TextRule = {
+  id: "credential-request",
+  description: "Asks the model to pass, send or include credentials (API keys, tokens, passwords, private keys).",
+  message: "asks the model to pass credentials",
+  patterns: [SEND_VERB, SECRET_NOUN],
+  test: (_raw, norm) => followedBy(norm, SEND_VERB, SECRET_NOUN, 40),
+};
 
 export const sensitivePath: TextRule = patternRule(
   "sensitive-path",

@@ -1,6 +1,6 @@
 // Exfiltration URLs: a definition that tells the model to send data to a URL, or names a request-capture host
 // (CWE-200 exposure to an unauthorised actor; OWASP LLM02 sensitive information disclosure).
-import { anyMatch, type TextRule } from "./types.ts";
+import { followedBy, type TextRule } from "./types.ts";
 
 const URL = /\bhttps?:\/\/([a-z0-9.-]{1,253})/g;
 
@@ -8,12 +8,25 @@ const URL = /\bhttps?:\/\/([a-z0-9.-]{1,253})/g;
 const CAPTURE_HOST =
   /\b(?:webhook\.site|pastebin\.com|paste\.ee|hastebin\.com|ngrok(?:-free)?\.(?:io|app|dev)|requestbin\.(?:com|net)|pipedream\.net|burpcollaborator\.net|oast\.(?:fun|me|pro|live|site|online)|interact\.sh|hookbin\.com|beeceptor\.com|transfer\.sh|trycloudflare\.com|serveo\.net|localtunnel\.me|loca\.lt|discord(?:app)?\.com\/api\/webhooks)\b/;
 
-/** Verbs of sending followed by a URL, or a URL followed by "with the contents …", or "include … in the request". */
-const SEND_WITH_URL = [
-  /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|report|submit|leak|beacon)\b[^\n]{0,100}https?:\/\//,
-  /https?:\/\/[^\s]{1,300}[^\n]{0,60}\b(?:with|including|containing|attaching) (?:the |all |any |its |their |your )?(?:contents?|data|results?|output|conversation|history|keys?|tokens?|credentials|files?|arguments|parameters)\b/,
-  /\binclude (?:[a-z_'-]{1,30} ){0,4}in (?:the |a |every |each |your )?(?:request|url|query(?: string)?|headers?|callback|payload|body)\b/,
-];
+/** "send … https://", "https://… with the contents", "include … in the request" (each within one line). */
+const SEND_VERB =
+  /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|report|submit|leak|beacon)\b/g;
+const SCHEME = /https?:\/\//;
+const URL_TOKEN = /\bhttps?:\/\/[^\s]{1,300}/g;
+const WITH_DATA =
+  /\b(?:with|including|containing|attaching) (?:the |all |any |its |their |your )?(?:contents?|data|results?|output|conversation|history|keys?|tokens?|credentials|files?|arguments|parameters)\b/;
+const INCLUDE = /\binclude\b/g;
+const IN_REQUEST =
+  /\bin (?:the |a |every |each |your )?(?:request|url|query(?: string)?|headers?|callback|payload|body)\b/;
+const LINE_END = /\n/;
+
+function asksToSend(norm: string): boolean {
+  return (
+    followedBy(norm, SEND_VERB, SCHEME, 100, LINE_END) ||
+    followedBy(norm, URL_TOKEN, WITH_DATA, 60, LINE_END) ||
+    followedBy(norm, INCLUDE, IN_REQUEST, 120)
+  );
+}
 
 /** Hosts reserved for documentation (RFC 2606 / RFC 6761) and schema ids: never a destination. */
 const BENIGN_HOST = /^(?:(?:[a-z0-9-]{1,63}\.){0,8}example\.(?:com|org|net)|localhost|json-schema\.org)$/;
@@ -29,9 +42,9 @@ export const exfiltrationUrl: TextRule = {
   id: "exfiltration-url",
   description: "A URL together with instructions to send data to it, or a request-capture/tunnel host.",
   message: "asks the model to send data to a URL",
-  patterns: [URL, CAPTURE_HOST, ...SEND_WITH_URL, BENIGN_HOST],
+  patterns: [URL, CAPTURE_HOST, SEND_VERB, SCHEME, URL_TOKEN, WITH_DATA, INCLUDE, IN_REQUEST, BENIGN_HOST],
   test(_raw, norm) {
     if (CAPTURE_HOST.test(norm)) return true;
-    return anyMatch(SEND_WITH_URL, norm) && hasNonBenignUrl(norm);
+    return asksToSend(norm) && hasNonBenignUrl(norm);
   },
 };

@@ -6,9 +6,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { ToolDefinition } from "../../guards/types.ts";
+import { Client, StdioClientTransport } from "../../mcp/sdk.ts";
 import { analyzeToolDefinition } from "./index.ts";
 
 const require = createRequire(import.meta.url);

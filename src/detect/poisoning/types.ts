@@ -31,3 +31,20 @@ export function anyMatch(patterns: readonly RegExp[], text: string): boolean {
 export function patternRule(id: string, description: string, message: string, patterns: readonly RegExp[]): TextRule {
   return { id, description, message, patterns, test: (_raw, norm) => anyMatch(patterns, norm) };
 }
+
+/**
+ * True when a match of `trigger` (needs the `g` flag) is followed, within `window` characters and before the
+ * first character matching `stop`, by a match of `follow`. Two gap-free patterns and a bounded slice replace one
+ * pattern with a `[^.]{0,n}` gap: the same language, but each pattern passes the ReDoS checker and the cost
+ * stays O(text × window).
+ */
+export function followedBy(text: string, trigger: RegExp, follow: RegExp, window: number, stop = /[.!?\n]/): boolean {
+  for (const m of text.matchAll(trigger)) {
+    const from = m.index + m[0].length;
+    let tail = text.slice(from, from + window);
+    const cut = tail.search(stop);
+    if (cut >= 0) tail = tail.slice(0, cut);
+    if (follow.test(tail)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,30 @@
+// ReDoS contract for the poisoning detector and the write-back placeholder pattern: every regular expression that
+// runs on untrusted tool definitions or arguments must be judged "safe" (linear-time) by recheck (CWE-1333).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { check } from "recheck";
+import { PLACEHOLDER_PATTERN } from "../../guards/write-back.ts";
+import { POISONING_PATTERNS } from "./index.ts";
+
+// Same checker settings as the detectors' contract (src/detect/redos.test.ts): in-process pure-JS backend and the
+// automaton checker with limits high enough that bounded repetitions are analysed rather than fuzzed.
+process.env.RECHECK_BACKEND = "pure";
+const RECHECK_PARAMS = {
+  checker: "automaton",
+  timeout: 30_000,
+  maxRepeatCount: 100_000,
+  maxNFASize: 100_000_000,
+  maxPatternSize: 100_000_000,
+} as const;
+
+const patterns = [...POISONING_PATTERNS, { rule: "write-back-placeholder", pattern: PLACEHOLDER_PATTERN }];
+
+describe("poisoning patterns are linear-time (recheck)", { timeout: 180_000 }, () => {
+  for (const [i, { rule, pattern }] of patterns.entries()) {
+    it(`${rule} #${i}: /${pattern.source.slice(0, 40)}…/`, async () => {
+      const result = await check(pattern.source, pattern.flags, RECHECK_PARAMS);
+      const detail = result.status === "vulnerable" ? result.complexity.summary : (result.error?.kind ?? "");
+      assert.equal(result.status, "safe", `${rule}: ${result.status} ${detail}`);
+    });
+  }
+});

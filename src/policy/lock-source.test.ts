@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { ConfigError } from "../errors.ts";
+import { createLockSource } from "./lock-source.ts";
+import { emptyLock, lockedTool, pinUpstream, writeLockfile } from "./lockfile.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "warden-lock-source-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const server = { name: "srv", version: "1" };
+const approval = { by: "a", at: "t" };
+
+test("a missing lockfile is an empty lock, and a lock written later (re-pin) takes effect without a restart", () => {
+  const file = join(dir, "later.lock");
+  const source = createLockSource(file);
+  assert.equal(lockedTool(source(), "u", "t"), undefined);
+  writeLockfile(file, pinUpstream(emptyLock(), "u", { server, tools: [{ name: "t" }] }, approval));
+  assert.ok(lockedTool(source(), "u", "t"));
+  assert.equal(source(), source(), "unchanged file: the same object, no re-read");
+});
+
+test("a broken lock at start is a ConfigError; broken later, the last good lock stays in force", () => {
+  const file = join(dir, "broken.lock");
+  writeFileSync(file, "{");
+  assert.throws(() => createLockSource(file), ConfigError);
+  writeLockfile(file, pinUpstream(emptyLock(), "u", { server, tools: [{ name: "t" }] }, approval));
+  const source = createLockSource(file);
+  writeFileSync(file, "{ broken and longer than before");
+  assert.ok(lockedTool(source(), "u", "t"));
+});
