@@ -1,12 +1,13 @@
-// The scanning engine: one lower-case pass and keyword prefilter per window, detector patterns, overlap resolution.
+// The scanning engine: one case-folding keyword pass per window, the detectors it admits, overlap resolution.
+import { createKeywordIndex, type KeywordIndex } from "./keyword-index.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./types.ts";
 
 /**
  * Texts longer than WINDOW are scanned in windows of WINDOW chars that overlap by OVERLAP chars. Every detector
  * pattern bounds its match length well below OVERLAP (the longest, a PEM block, is ≤ 12 KiB), so a secret that
- * straddles a window boundary is still seen whole in the window where it starts. Windows keep the lower-cased
- * copy used by the prefilter small, and each regex attempt is bounded, so scanning stays linear in the text length.
+ * straddles a window boundary is still seen whole in the window where it starts. Windows bound the slices the engine
+ * copies, and each regex attempt is bounded, so scanning stays linear in the text length.
  */
 export const WINDOW = 1 << 20;
 export const OVERLAP = 16 * 1024;
@@ -17,6 +18,13 @@ interface CompiledDetector {
   /** A private copy (engines never share lastIndex); with the `d` flag when a capture group is reported. */
   readonly pattern: RegExp;
   readonly group: number;
+  /** Indexes into the engine's KeywordIndex; empty means "always run". */
+  readonly keywordIds: readonly number[];
+}
+
+interface Compiled {
+  readonly detectors: readonly CompiledDetector[];
+  readonly index: KeywordIndex;
 }
 
 interface Candidate extends Span {
@@ -24,17 +32,17 @@ interface Candidate extends Span {
 }
 
 export function createDetectorEngine(options: DetectorEngineOptions = {}): DetectorEngine {
-  const detectors = selectDetectors(ALL_DETECTORS, options);
-  const compiled = detectors.map((detector, order) => compile(detector, order));
-  return {
-    detectors,
-    scan: (text) => resolveOverlaps(collect(compiled, text)),
-  };
+  return createEngineFor(selectDetectors(ALL_DETECTORS, options));
 }
 
 /** Engine over an explicit detector list (tests, evaluation); no default/category filtering. */
 export function createEngineFor(detectors: readonly Detector[]): DetectorEngine {
-  const compiled = detectors.map((detector, order) => compile(detector, order));
+  const index = createKeywordIndex(detectors.flatMap((d) => d.keywords));
+  const position = new Map(index.keywords.map((k, i) => [k, i]));
+  const compiled: Compiled = {
+    index,
+    detectors: detectors.map((detector, order) => compile(detector, order, position)),
+  };
   return { detectors, scan: (text) => resolveOverlaps(collect(compiled, text)) };
 }
 
@@ -50,15 +58,16 @@ export function selectDetectors(all: readonly Detector[], options: DetectorEngin
   );
 }
 
-function compile(detector: Detector, order: number): CompiledDetector {
+function compile(detector: Detector, order: number, position: ReadonlyMap<string, number>): CompiledDetector {
   const group = detector.group ?? 0;
   let flags = detector.pattern.flags;
   if (!flags.includes("g")) flags += "g";
   if (group > 0 && !flags.includes("d")) flags += "d";
-  return { detector, order, group, pattern: new RegExp(detector.pattern.source, flags) };
+  const keywordIds = detector.keywords.map((k) => position.get(k) ?? -1);
+  return { detector, order, group, keywordIds, pattern: new RegExp(detector.pattern.source, flags) };
 }
 
-function collect(compiled: readonly CompiledDetector[], text: string): Candidate[] {
+function collect(compiled: Compiled, text: string): Candidate[] {
   const out: Candidate[] = [];
   if (text.length <= WINDOW + OVERLAP) {
     scanWindow(compiled, text, 0, out);
@@ -70,18 +79,18 @@ function collect(compiled: readonly CompiledDetector[], text: string): Candidate
   return out;
 }
 
-function scanWindow(compiled: readonly CompiledDetector[], text: string, offset: number, out: Candidate[]): void {
-  // Lower-cased once per window; every prefilter is a plain substring test on it.
-  const lower = text.toLowerCase();
-  for (const c of compiled) {
-    if (!passesPrefilter(c.detector.keywords, lower)) continue;
+function scanWindow(compiled: Compiled, text: string, offset: number, out: Candidate[]): void {
+  // One case-folding pass finds every keyword present; a detector runs only if one of its keywords is there.
+  const found = compiled.index.find(text);
+  for (const c of compiled.detectors) {
+    if (!passesPrefilter(c.keywordIds, found)) continue;
     runPattern(c, text, offset, out);
   }
 }
 
-function passesPrefilter(keywords: readonly string[], lower: string): boolean {
-  if (keywords.length === 0) return true;
-  for (const keyword of keywords) if (lower.includes(keyword)) return true;
+function passesPrefilter(keywordIds: readonly number[], found: Uint8Array): boolean {
+  if (keywordIds.length === 0) return true;
+  for (const id of keywordIds) if (found[id] === 1) return true;
   return false;
 }
 

@@ -34,7 +34,13 @@ export async function listUpstreamTools(upstream: UpstreamConfig, opts: ListUpst
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new OperatorError("ERR_UPSTREAM_TIMEOUT", `upstream "${opts.name}" did not list its tools within ${timeoutMs} ms`)),
+      () =>
+        reject(
+          new OperatorError(
+            "ERR_UPSTREAM_TIMEOUT",
+            `upstream "${opts.name}" did not list its tools within ${timeoutMs} ms`,
+          ),
+        ),
       timeoutMs,
     );
   });
@@ -48,7 +54,12 @@ export async function listUpstreamTools(upstream: UpstreamConfig, opts: ListUpst
   }
 }
 
-async function listAll(client: Client, transport: Transport, opts: ListUpstreamOptions, timeoutMs: number): Promise<ToolListing> {
+async function listAll(
+  client: Client,
+  transport: Transport,
+  opts: ListUpstreamOptions,
+  timeoutMs: number,
+): Promise<ToolListing> {
   await client.connect(transport, { timeout: timeoutMs });
   const info = client.getServerVersion();
   const tools: ToolDefinition[] = [];
@@ -58,11 +69,13 @@ async function listAll(client: Client, transport: Transport, opts: ListUpstreamO
     const params = cursor === undefined ? {} : { cursor };
     const result = await client.request({ method: "tools/list", params }, pageSchema, { timeout: timeoutMs });
     tools.push(...(result.tools as ToolDefinition[]));
-    if (tools.length > (opts.maxTools ?? 10_000)) throw new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${opts.name}" lists too many tools`);
+    if (tools.length > (opts.maxTools ?? 10_000))
+      throw new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${opts.name}" lists too many tools`);
     cursor = result.nextCursor;
     if (cursor === undefined) return { server: { name: info?.name ?? "", version: info?.version ?? "" }, tools };
     // A server that hands back a cursor it already gave would page forever.
-    if (cursors.has(cursor)) throw new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${opts.name}" repeats a tools/list cursor`);
+    if (cursors.has(cursor))
+      throw new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${opts.name}" repeats a tools/list cursor`);
     cursors.add(cursor);
   }
   throw new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${opts.name}" has more tools/list pages than allowed`);
@@ -83,7 +96,8 @@ function transportFor(upstream: UpstreamConfig, opts: ListUpstreamOptions): Tran
 function asOperatorError(err: unknown, name: string): OperatorError {
   if (err instanceof OperatorError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${name}" could not be started: command not found`);
+  if (code === "ENOENT")
+    return new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${name}" could not be started: command not found`);
   // The SDK's messages name the method and the failure, not secrets; child stderr is never included.
   const message = err instanceof Error ? err.message : String(err);
   return new OperatorError("ERR_UPSTREAM_UNAVAILABLE", `upstream "${name}" could not be listed: ${message}`);

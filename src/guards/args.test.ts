@@ -239,6 +239,20 @@ describe("args guard: policy constraints", () => {
     );
   });
 
+  it("checks formats in linear time (ajv-formats' email regex backtracks quadratically)", () => {
+    const t3 = { name: "m", inputSchema: { type: "object", properties: { to: { type: "string", format: "email" } } } };
+    const p3 = { tools: { m: { args: { to: { format: "email" } } } } };
+    for (const hostile of [`a@${"a-".repeat(100_000)}!`, `a@${"a.".repeat(100_000)}-`, `${"a".repeat(200_000)}`]) {
+      const t0 = performance.now();
+      assert.equal(
+        refusal(() => run({ name: "m", args: { to: hostile } }, { tools: [t3], policy: p3 })).rule,
+        "format",
+      );
+      assert.ok(performance.now() - t0 < 1500, "format check too slow");
+    }
+    run({ name: "m", args: { to: "Alice.Smith+tag@Example.COM" } }, { tools: [t3], policy: p3 });
+  });
+
   it("fails closed on a policy pattern RE2 cannot run", () => {
     const p2 = { tools: { t: { args: { s: { pattern: "(a)\\1" } } } } };
     assert.equal(refusal(() => run({ name: "t", args: { s: "aa" } }, { tools: [tool], policy: p2 })).rule, "policy");

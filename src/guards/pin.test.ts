@@ -156,7 +156,7 @@ describe("guard pin on tools/list", () => {
     const pins = { on_drift: "block-server" };
     const { ctx, listed } = listResponse(session, [readFile, drifted], pins);
     assert.deepEqual(listed, []);
-    assert.equal((ctx.audit.detail?.pin as { blocked?: boolean }).blocked, true);
+    assert.equal((ctx.audit.detail?.pin as { blocked?: boolean } | undefined)?.blocked, true);
     assertRefusedLikeUnknown(() => call(session, "read_file", pins), "read_file");
     const repinned = pinUpstream(LOCK, "default", { server, tools: [readFile, drifted] }, { by: "b", at: "t2" });
     call(session, "read_file", pins, "production", repinned);
@@ -255,7 +255,9 @@ describe("guard pin onFinding hook", () => {
       );
     list([drifted, writeNote]);
     list([drifted, writeNote]);
-    assert.deepEqual(reported, [{ tool: "read_file", kind: "drift", old: toolHash(readFile), new: toolHash(drifted), action: "quarantine" }]);
+    assert.deepEqual(reported, [
+      { tool: "read_file", kind: "drift", old: toolHash(readFile), new: toolHash(drifted), action: "quarantine" },
+    ]);
     const again = { ...readFile, description: "changed again" };
     list([again]);
     assert.equal(reported.length, 2);

@@ -118,7 +118,8 @@ function addDetail(ctx: MessageContext, pinDetail: Record<string, unknown>): voi
 /** The findings of `detail` not yet reported in this session (each list re-reports the same drift otherwise). */
 function newFindings(ctx: MessageContext, detail: Record<string, unknown>): Record<string, unknown>[] {
   const state = pinStateOf(ctx.session);
-  const all = [...((detail.findings as PinFinding[] | undefined) ?? []), ...(detail.server ? [{ server: detail.server }] : [])];
+  const all: Record<string, unknown>[] = ((detail.findings as PinFinding[] | undefined) ?? []).map((f) => ({ ...f }));
+  if (detail.server) all.push({ server: detail.server });
   if (detail.blocked) all.push({ blocked: true });
   return all.filter((f) => {
     const key = JSON.stringify(f);

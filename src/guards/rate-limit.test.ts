@@ -8,7 +8,12 @@ import type { Guard, SessionState } from "./types.ts";
 
 function clock(start = 1_000_000_000) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 async function outcome(guard: Guard, session: SessionState, policy: ReturnType<typeof testPolicy>, tool = "query") {

@@ -42,14 +42,20 @@ function subjectOf(rule: RateRule, ctx: MessageContext): string {
   if (rule.per === "session") return JSON.stringify(["s", ctx.session.id]);
   const p = ctx.session.principal;
   let key = principalKeys.get(p);
-  if (key === undefined) principalKeys.set(p, (key = JSON.stringify(["p", p.iss, p.sub])));
+  if (key === undefined) {
+    key = JSON.stringify(["p", p.iss, p.sub]);
+    principalKeys.set(p, key);
+  }
   return key;
 }
 
 // The rule's own text is part of the key, so a reloaded policy with reordered rules keeps its counts.
 function ruleKey(rule: RateRule): string {
   let key = ruleKeys.get(rule);
-  if (key === undefined) ruleKeys.set(rule, (key = JSON.stringify([rule.tool, rule.limit, rule.per])));
+  if (key === undefined) {
+    key = JSON.stringify([rule.tool, rule.limit, rule.per]);
+    ruleKeys.set(rule, key);
+  }
   return key;
 }
 
@@ -59,7 +65,10 @@ export function rateLimit(opts: RateLimitOptions = {}): Guard {
   const rates = new Map<string, { count: number; windowMs: number }>();
   const rateOf = (limit: string) => {
     let r = rates.get(limit);
-    if (r === undefined) rates.set(limit, (r = parseRate(limit)));
+    if (r === undefined) {
+      r = parseRate(limit);
+      rates.set(limit, r);
+    }
     return r;
   };
 

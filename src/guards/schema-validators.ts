@@ -6,6 +6,7 @@ import type { ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { canonicalJson } from "../audit/canonical.ts";
+import { addLinearFormats } from "./linear-formats.ts";
 import { linearRegExpEngine } from "./linear-pattern.ts";
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module object.
@@ -30,9 +31,12 @@ export function createSchemaValidators(opts: { max?: number } = {}): SchemaValid
     allErrors: false,
     // An upstream-chosen $id must never be registered: two tools (or sessions) sharing an $id would clash.
     addUsedSchema: false,
+    // Unknown upstream formats and keywords are expected; ajv must not write warnings to our stderr.
+    logger: false,
     code: { regExp: linearRegExpEngine },
   });
   addFormats(ajv);
+  addLinearFormats(ajv);
   const byIdentity = new WeakMap<Schema, Entry>();
   const byHash = new Map<string, Entry>();
 

@@ -157,7 +157,7 @@ function safeStart(s: string, fromEnd: number): number {
 }
 
 function clamp(n: number, lo: number, hi: number): number {
-  return n < lo ? lo : n > hi ? hi : n;
+  return Math.max(lo, Math.min(n, hi));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

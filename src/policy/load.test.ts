@@ -219,3 +219,10 @@ test("a __proto__ key is an unknown key, not a prototype", async () => {
 test("a directory is not a policy file", async () => {
   await assert.rejects(loadPolicy(dir, ENV), { code: "ERR_CONFIG_INVALID" });
 });
+
+test("custom YAML tags and multiple documents are refused", async () => {
+  const tagged = await configError("version: 1\naudit: { enabled: false }\nenvironment: !!python/object x\n");
+  assert.equal(tagged.line, 3);
+  const multi = await configError("version: 1\naudit: { enabled: false }\n---\nversion: 1\n");
+  assert.match(multi.message, /YAML syntax error/);
+});

@@ -57,7 +57,8 @@ async function readPolicyText(file: string): Promise<string> {
 function parseYaml(text: string, file: string): { doc: Document; lc: LineCounter; tree: unknown } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: true, merge: false });
-  const first = doc.errors[0];
+  // Warnings (an unresolved tag such as `!!python/object`) are refused too: nothing in a policy needs a custom tag.
+  const first = doc.errors[0] ?? doc.warnings[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? lc.linePos(first.pos[0]).line;
     const key = dottedPath(pathAtOffset(doc, first.pos[0])) || undefined;

@@ -27,10 +27,19 @@ test("added, removed and changed tools with the changed fields and a line diff",
     inputSchema: { ...readFile.inputSchema, additionalProperties: true },
   };
   const diff = diffLock(lock, "main", { server, tools: [changed, { name: "new_tool" }] });
-  assert.deepEqual(diff.added.map((a) => a.tool), ["new_tool"]);
-  assert.deepEqual(diff.removed.map((r) => r.tool), ["write_note"]);
+  assert.deepEqual(
+    diff.added.map((a) => a.tool),
+    ["new_tool"],
+  );
+  assert.deepEqual(
+    diff.removed.map((r) => r.tool),
+    ["write_note"],
+  );
   assert.equal(diff.changed.length, 1);
-  assert.deepEqual(diff.changed[0]?.fields.map((f) => f.field), ["description", "inputSchema"]);
+  assert.deepEqual(
+    diff.changed[0]?.fields.map((f) => f.field),
+    ["description", "inputSchema"],
+  );
   const text = formatLockDiff(diff);
   assert.match(text, /\+ added tool "new_tool" sha256:/);
   assert.match(text, /- removed tool "write_note"/);
@@ -40,16 +49,28 @@ test("added, removed and changed tools with the changed fields and a line diff",
 });
 
 test("an annotation flipped to readOnlyHint true is a changed field", () => {
-  const diff = diffLock(lock, "main", { server, tools: [readFile, { ...writeNote, annotations: { readOnlyHint: true } }] });
-  assert.deepEqual(diff.changed[0]?.fields.map((f) => f.field), ["annotations"]);
+  const diff = diffLock(lock, "main", {
+    server,
+    tools: [readFile, { ...writeNote, annotations: { readOnlyHint: true } }],
+  });
+  assert.deepEqual(
+    diff.changed[0]?.fields.map((f) => f.field),
+    ["annotations"],
+  );
   assert.match(formatLockDiff(diff), /- {3}"readOnlyHint": false\n {8}\+ {3}"readOnlyHint": true/);
 });
 
 test("a confusable rename is one tool removed and one added, the new name shown escaped", () => {
   for (const name of ["r\u0435ad_file", "read_file "]) {
     const diff = diffLock(lock, "main", { server, tools: [{ ...readFile, name }, writeNote] });
-    assert.deepEqual(diff.removed.map((r) => r.tool), ["read_file"]);
-    assert.deepEqual(diff.added.map((a) => a.tool), [name]);
+    assert.deepEqual(
+      diff.removed.map((r) => r.tool),
+      ["read_file"],
+    );
+    assert.deepEqual(
+      diff.added.map((a) => a.tool),
+      [name],
+    );
   }
   assert.equal(visibleName("r\u0435ad_file"), '"r\\u{435}ad_file"');
   assert.equal(visibleName("read_file "), '"read_file "');
@@ -71,7 +92,10 @@ test("lineDiff keeps common lines and orders removals before additions", () => {
     { op: "+", text: "x" },
     { op: " ", text: "c" },
   ]);
-  assert.deepEqual(lineDiff("", "a").map((l) => l.op), ["-", "+"]);
+  assert.deepEqual(
+    lineDiff("", "a").map((l) => l.op),
+    ["-", "+"],
+  );
 });
 
 test("lineDiff of huge texts is bounded (whole replacement beyond the cell budget)", () => {

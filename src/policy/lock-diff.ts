@@ -109,7 +109,8 @@ function contextDiff(before: string, after: string): string[] {
   const keep = lines.map(() => false);
   lines.forEach((line, i) => {
     if (line.op === " ") return;
-    for (let k = Math.max(0, i - CONTEXT_LINES); k <= Math.min(lines.length - 1, i + CONTEXT_LINES); k++) keep[k] = true;
+    for (let k = Math.max(0, i - CONTEXT_LINES); k <= Math.min(lines.length - 1, i + CONTEXT_LINES); k++)
+      keep[k] = true;
   });
   const out: string[] = [];
   lines.forEach((line, i) => {

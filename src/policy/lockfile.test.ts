@@ -4,21 +4,36 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { ConfigError } from "../errors.ts";
-import { emptyLock, lockedTool, parseLockfile, pinUpstream, readLockfile, serializeLockfile, writeLockfile } from "./lockfile.ts";
+import {
+  emptyLock,
+  lockedTool,
+  parseLockfile,
+  pinUpstream,
+  readLockfile,
+  serializeLockfile,
+  writeLockfile,
+} from "./lockfile.ts";
 import { sortedJson } from "./sorted-json.ts";
 import { toolHash } from "./tool-hash.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "warden-lock-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const echo = { name: "echo", description: "Echoes.", inputSchema: { type: "object", properties: { m: { type: "string" } } } };
+const echo = {
+  name: "echo",
+  description: "Echoes.",
+  inputSchema: { type: "object", properties: { m: { type: "string" } } },
+};
 const sum = { name: "sum", description: "Adds.", inputSchema: { type: "object" }, _meta: { x: 1 } };
 const listing = { server: { name: "srv", version: "1.0.0" }, tools: [sum, echo] };
 const first = { by: "alice", at: "2026-01-01T00:00:00Z" };
 const later = { by: "bob", at: "2026-02-02T00:00:00Z" };
 
 test("sortedJson sorts keys by code unit (integer-like keys too), indents by 2 and ends with a newline", () => {
-  assert.equal(sortedJson({ b: 1, a: [1, { d: null, c: "x" }], "10": true, "2": {} }), '{\n  "10": true,\n  "2": {},\n  "a": [\n    1,\n    {\n      "c": "x",\n      "d": null\n    }\n  ],\n  "b": 1\n}\n');
+  assert.equal(
+    sortedJson({ b: 1, a: [1, { d: null, c: "x" }], "10": true, "2": {} }),
+    '{\n  "10": true,\n  "2": {},\n  "a": [\n    1,\n    {\n      "c": "x",\n      "d": null\n    }\n  ],\n  "b": 1\n}\n',
+  );
 });
 
 test("pinning writes the contract layout: upstreams.<name>.server and .tools.<tool> with hash, definition, approval", () => {
@@ -75,7 +90,10 @@ test("tools named __proto__ or constructor are ordinary entries", () => {
 });
 
 test("a listing with one name twice and two definitions is refused", () => {
-  assert.throws(() => pinUpstream(emptyLock(), "main", { ...listing, tools: [echo, { ...echo, description: "other" }] }, first), /twice/);
+  assert.throws(
+    () => pinUpstream(emptyLock(), "main", { ...listing, tools: [echo, { ...echo, description: "other" }] }, first),
+    /twice/,
+  );
 });
 
 test("invalid lockfiles are ConfigErrors naming the file and key", () => {

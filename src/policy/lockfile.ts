@@ -145,7 +145,10 @@ function parseUpstream(raw: unknown, file: string, key: string): LockedUpstream 
   const rawTools = expectRecord(entry.tools ?? {}, file, `${key}.tools`);
   for (const name of Object.keys(rawTools)) tools[name] = parseTool(rawTools[name], name, file, `${key}.tools.${name}`);
   return {
-    server: { name: expectString(server.name, file, `${key}.server.name`), version: expectString(server.version, file, `${key}.server.version`) },
+    server: {
+      name: expectString(server.name, file, `${key}.server.name`),
+      version: expectString(server.version, file, `${key}.server.version`),
+    },
     tools,
   };
 }
@@ -168,7 +171,8 @@ function parseTool(raw: unknown, name: string, file: string, key: string): Locke
 }
 
 function expectRecord(value: unknown, file: string, key: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(file, key, "must be an object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw invalid(file, key, "must be an object");
   return value as Record<string, unknown>;
 }
 

@@ -19,11 +19,29 @@ test("toolHash is sha256: + hex SHA-256 of the canonical JSON of the hashed fiel
 });
 
 test("_meta, unknown fields and undefined fields do not change the hash; key order does not either", () => {
-  const noisy = { ...def, _meta: { build: 7 }, icons: [{ src: "x" }], execution: { taskSupport: "forbidden" }, outputSchema: undefined };
+  const noisy = {
+    ...def,
+    _meta: { build: 7 },
+    icons: [{ src: "x" }],
+    execution: { taskSupport: "forbidden" },
+    outputSchema: undefined,
+  };
   assert.equal(toolHash(noisy), toolHash(def));
-  const reordered = { annotations: def.annotations, inputSchema: { required: ["path"], properties: def.inputSchema.properties, type: "object" }, description: def.description, title: def.title, name: def.name };
+  const reordered = {
+    annotations: def.annotations,
+    inputSchema: { required: ["path"], properties: def.inputSchema.properties, type: "object" },
+    description: def.description,
+    title: def.title,
+    name: def.name,
+  };
   assert.equal(toolHash(reordered), toolHash(def));
-  assert.deepEqual(Object.keys(hashedDefinition(noisy)).sort(), ["annotations", "description", "inputSchema", "name", "title"]);
+  assert.deepEqual(Object.keys(hashedDefinition(noisy)).sort(), [
+    "annotations",
+    "description",
+    "inputSchema",
+    "name",
+    "title",
+  ]);
 });
 
 test("every hashed field changes the hash", () => {

@@ -23,6 +23,8 @@ export function hashedDefinition(def: ToolDefinition): PinnedDefinition {
 
 /** `sha256:` + hex SHA-256 of the canonical JSON of the hashed fields. */
 export function toolHash(def: ToolDefinition): string {
-  const digest = createHash("sha256").update(canonicalJson(hashedDefinition(def)), "utf8").digest("hex");
+  const digest = createHash("sha256")
+    .update(canonicalJson(hashedDefinition(def)), "utf8")
+    .digest("hex");
   return `sha256:${digest}`;
 }

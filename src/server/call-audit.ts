@@ -28,7 +28,7 @@ export function createCallAudit(options: ToolkitAuditOptions | undefined, base: 
   if (options === undefined) return NO_AUDIT;
   const startedAt = performance.now();
   let detail: Record<string, unknown> = {};
-  let argsFp = argsFingerprint(options.hmacKey, base.rawArgs);
+  let argsFp = argsFingerprint(options.hmacKey, base.rawArgs ?? {});
   const record = (fields: Partial<ToolAuditRecord>): ToolAuditRecord => ({
     v: 1,
     ts: new Date().toISOString(),
@@ -72,7 +72,14 @@ export function createCallAudit(options: ToolkitAuditOptions | undefined, base: 
       const extra = shaped?.truncated ? { truncated: true } : {};
       const d = { ...detail, ...extra };
       writeLater(
-        record({ outcome, code: code ?? null, ms: elapsed(), redactions, bytes_out: shaped?.bytesOut ?? null, ...(Object.keys(d).length > 0 ? { detail: d } : {}) }),
+        record({
+          outcome,
+          code: code ?? null,
+          ms: elapsed(),
+          redactions,
+          bytes_out: shaped?.bytesOut ?? null,
+          ...(Object.keys(d).length > 0 ? { detail: d } : {}),
+        }),
       );
     },
     deny(code) {

@@ -2,14 +2,14 @@
 // handler → projection, redaction, size cap → audit(end). Refusals and failures never carry internal text.
 import { PolicyError } from "../errors.ts";
 import type { AuthInfo, CallToolResult, Server } from "../mcp/sdk.ts";
+import type { CallAudit } from "./call-audit.ts";
 import type { CompiledTool } from "./compile-tool.ts";
 import { type Confirmation, confirmCall } from "./confirm-call.ts";
 import type { ToolCallContext } from "./define-tool.ts";
-import { shapeResult } from "./shape-result.ts";
-import { countElements } from "./strict-input.ts";
-import type { CallAudit } from "./call-audit.ts";
 import type { ResponseFilters } from "./response-filters.ts";
 import { callerScopes, requireScopes } from "./scopes.ts";
+import { shapeResult } from "./shape-result.ts";
+import { countElements } from "./strict-input.ts";
 
 export interface CallSettings {
   readonly server: Server;

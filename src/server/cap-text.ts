@@ -11,7 +11,8 @@ export function capText(text: string, maxBytes: number): CapOutcome {
   const headLen = Math.ceil(keep * 0.75);
   const head = decodeClean(bytes.subarray(0, headLen));
   const tail = decodeClean(bytes.subarray(bytes.length - (keep - headLen)));
-  const notice = `\n[mcp-warden: response truncated, ${bytes.length - keep} of ${bytes.length} bytes omitted]\n`;
+  // Same notice wording as the gateway's size cap (src/guards/truncate-result.ts).
+  const notice = `\n[mcp-warden: response truncated from ${bytes.length} to ${maxBytes} bytes]\n`;
   return { text: `${head}${notice}${tail}`, truncated: true };
 }
 

@@ -61,7 +61,9 @@ const args = { title: "Printer on fire", body: "Floor 3" };
 
 describe("write tools: elicitation", () => {
   it("runs only after an explicit accept, showing the tool and its exact arguments", async () => {
-    const { client, audit, prompts } = await connect({ elicit: () => ({ action: "accept", content: { approve: true } }) });
+    const { client, audit, prompts } = await connect({
+      elicit: () => ({ action: "accept", content: { approve: true } }),
+    });
     const result = await client.callTool({ name: "create_ticket", arguments: args });
     assert.equal(result.isError, undefined);
     assert.deepEqual(handled, [args]);
@@ -78,7 +80,10 @@ describe("write tools: elicitation", () => {
   ] as const) {
     it(`does not run on ${label}`, async () => {
       const { client } = await connect({ elicit: () => answer as ElicitResult });
-      assert.equal(await codeOf(client.callTool({ name: "create_ticket", arguments: args })), "ERR_POLICY_CONFIRMATION_DENIED");
+      assert.equal(
+        await codeOf(client.callTool({ name: "create_ticket", arguments: args })),
+        "ERR_POLICY_CONFIRMATION_DENIED",
+      );
       assert.equal(handled.length, 0);
     });
   }
@@ -93,7 +98,10 @@ describe("write tools: elicitation", () => {
 describe("write tools: clients that cannot elicit", () => {
   it("fail closed without the elicitation capability", async () => {
     const { client, audit } = await connect({});
-    assert.equal(await codeOf(client.callTool({ name: "create_ticket", arguments: args })), "ERR_POLICY_CONFIRMATION_REQUIRED");
+    assert.equal(
+      await codeOf(client.callTool({ name: "create_ticket", arguments: args })),
+      "ERR_POLICY_CONFIRMATION_REQUIRED",
+    );
     assert.equal(handled.length, 0);
     assert.equal(audit.records.at(-1)?.decision, "deny");
   });
@@ -109,7 +117,10 @@ describe("write tools: clients that cannot elicit", () => {
     const { client, audit } = await connect({ paramFallback: true });
     const listed = (await client.listTools()).tools[0];
     assert.equal(listed?.inputSchema.properties?.confirm !== undefined, true);
-    assert.equal(await codeOf(client.callTool({ name: "create_ticket", arguments: args })), "ERR_POLICY_CONFIRMATION_REQUIRED");
+    assert.equal(
+      await codeOf(client.callTool({ name: "create_ticket", arguments: args })),
+      "ERR_POLICY_CONFIRMATION_REQUIRED",
+    );
     await client.callTool({ name: "create_ticket", arguments: { ...args, confirm: true } });
     assert.deepEqual(handled, [args]);
     assert.deepEqual(audit.records.at(-1)?.detail, { confirmation: "param", confirmation_weaker: true });

@@ -117,7 +117,10 @@ describe("createSecureServer: listing and schemas", () => {
 
   it("hides tools whose scopes the token lacks and refuses calling them", async () => {
     const authInfo: AuthInfo = { token: "fake", clientId: "c1", scopes: ["users:read"] };
-    const { client, audit } = await connect({ authInfo, elicit: () => ({ action: "accept", content: { approve: true } }) });
+    const { client, audit } = await connect({
+      authInfo,
+      elicit: () => ({ action: "accept", content: { approve: true } }),
+    });
     const names = (await client.listTools()).tools.map((t) => t.name);
     assert.ok(names.includes("lookup"));
     assert.ok(!names.includes("create_ticket"));

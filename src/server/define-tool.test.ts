@@ -14,8 +14,10 @@ describe("defineTool", () => {
   });
 
   it("refuses multi-action arguments, the reserved confirm argument and bad names", () => {
-    const bad = (input: Record<string, z.ZodType>, name = "t") => () =>
-      defineTool({ name, description: "", input, handler: () => null });
+    const bad =
+      (input: Record<string, z.ZodType>, name = "t") =>
+      () =>
+        defineTool({ name, description: "", input, handler: () => null });
     assert.throws(bad({ action: z.enum(["read", "delete"]) }), /several actions/);
     assert.throws(bad({ sql: z.string() }), /several actions/);
     assert.throws(bad({ confirm: z.boolean() }), /reserved/);

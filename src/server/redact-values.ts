@@ -1,42 +1,39 @@
-// Fallback masking of secrets and PII in every string of a tool result (CWE-200, CWE-359), with the DESIGN.md
-// placeholder `[REDACTED:<detector-id>#<n>]`. Replaced by the shared detectors (src/detect) once they are wired in.
+// Masks secrets and PII in every string of a tool result (CWE-200, CWE-359) with the shared detectors (src/detect),
+// the same ones the gateway's redaction guard uses, and the DESIGN.md placeholder `[REDACTED:<detector-id>#<n>]`.
+import { createDetectorEngine } from "../detect/engine.ts";
+import type { DetectorEngine } from "../detect/types.ts";
+import { formatPlaceholder } from "../guards/placeholders.ts";
 import type { RedactionOutcome } from "./response-filters.ts";
 
-interface FallbackDetector {
-  readonly id: string;
-  /** Global, linear-time: bounded quantifiers only, no nested repetition. */
-  readonly pattern: RegExp;
+let shared: DetectorEngine | undefined;
+
+function engine(): DetectorEngine {
+  shared ??= createDetectorEngine({ categories: ["secret", "pii"] });
+  return shared;
 }
 
-const DETECTORS: readonly FallbackDetector[] = [
-  { id: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36}\b/g },
-  { id: "github-fine-grained-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{82}\b/g },
-  { id: "aws-access-key-id", pattern: /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/g },
-  { id: "slack-token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,200}/g },
-  { id: "private-key", pattern: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----/g },
-  { id: "email", pattern: /\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g },
-  { id: "phone", pattern: /(?:\+\d{1,3}[ .-]?)?\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b/g },
-];
-
-/** Masks every detected value in the strings of `data` (object keys are left alone). */
+/** Masks every detected value in the strings of `data` (object keys are left alone); equal values share a number. */
 export function redactValues(data: unknown): RedactionOutcome {
   const counts: Record<string, number> = {};
   const numbering = new Map<string, number>();
+  const detectors = engine();
   const maskString = (text: string): string => {
-    let out = text;
-    for (const detector of DETECTORS) {
-      out = out.replace(detector.pattern, (match) => {
-        const key = `${detector.id}\u0000${match}`;
-        let n = numbering.get(key);
-        if (n === undefined) {
-          counts[detector.id] = (counts[detector.id] ?? 0) + 1;
-          n = counts[detector.id] ?? 1;
-          numbering.set(key, n);
-        }
-        return `[REDACTED:${detector.id}#${n}]`;
-      });
+    const spans = detectors.scan(text);
+    if (spans.length === 0) return text;
+    let out = "";
+    let at = 0;
+    for (const span of spans) {
+      const key = `${span.detector}\u0000${text.slice(span.start, span.end)}`;
+      let n = numbering.get(key);
+      if (n === undefined) {
+        n = (counts[span.detector] ?? 0) + 1;
+        counts[span.detector] = n;
+        numbering.set(key, n);
+      }
+      out += text.slice(at, span.start) + formatPlaceholder(span.detector, n);
+      at = span.end;
     }
-    return out;
+    return out + text.slice(at);
   };
   return { value: walk(data, maskString), counts };
 }

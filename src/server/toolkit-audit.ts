@@ -1,8 +1,9 @@
 // Audit events of the toolkit in the DESIGN.md "Audit event" format, written through one small sink interface
-// (the chained writer of src/audit/ supplies seq, prev and hash; a test sink can collect them).
-import { createHmac } from "node:crypto";
-import { canonicalJson } from "../audit/canonical.ts";
+// (the chained writer of src/audit/ supplies seq, prev and hash: auditLogSink; a test sink can collect them).
+import type { AuditLog } from "../audit/audit-log.ts";
 import type { AuditEvent } from "../audit/event.ts";
+
+export { argsFingerprint } from "../audit/fingerprint.ts";
 
 /** An audit event before the writer chains it. */
 export type ToolAuditRecord = Omit<AuditEvent, "seq" | "prev" | "hash">;
@@ -15,7 +16,7 @@ export interface ToolAuditSink {
 export interface ToolkitAuditOptions {
   sink: ToolAuditSink;
   /** HMAC key for args_fp (DESIGN.md: arguments are fingerprinted, never stored). */
-  hmacKey: string | Uint8Array;
+  hmacKey: string | Buffer;
   /** Environment name written into each event (default "production"). */
   env?: string;
   /** Name of this server as the audit's `upstream` (default: the server name). */
@@ -24,9 +25,11 @@ export interface ToolkitAuditOptions {
   failClosed?: boolean;
 }
 
-/** `hmac-sha256:` + HMAC-SHA256(key, canonical JSON of the arguments), hex. */
-export function argsFingerprint(key: string | Uint8Array, args: unknown): string {
-  return `hmac-sha256:${createHmac("sha256", key).update(canonicalJson(args ?? {})).digest("hex")}`;
+/** A sink over the shared chained audit writer (src/audit/audit-log.ts); it owns v, seq, env, prev and hash. */
+export function auditLogSink(log: AuditLog): ToolAuditSink {
+  return {
+    write: ({ v: _v, env: _env, ...fields }) => log.append(fields),
+  };
 }
 
 /** An in-memory sink (tests, embedding): keeps records in order. */

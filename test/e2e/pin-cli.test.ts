@@ -20,15 +20,22 @@ interface Run {
 
 function pinCli(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", CLI_ENTRY, "pin", ...args], { cwd: REPO_ROOT, timeout: 120_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === "number" ? err.code : 99) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", CLI_ENTRY, "pin", ...args],
+      { cwd: REPO_ROOT, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === "number" ? err.code : 99) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 function shiftyPolicy(file: string, env: Record<string, string>, extra = ""): string {
-  const envYaml = Object.entries(env).map(([k, v]) => `      ${k}: "${v}"`).join("\n");
+  const envYaml = Object.entries(env)
+    .map(([k, v]) => `      ${k}: "${v}"`)
+    .join("\n");
   writeFileSync(
     file,
     `version: 1
@@ -103,13 +110,46 @@ describe("pin --diff against shifty-server", () => {
   });
 
   const cases: [string, Record<string, string>, RegExp[]][] = [
-    ["a changed description", { SHIFTY_VARIANT: "description" }, [/~ changed tool "read_file"/, /description:/, /\+ Reads any file on this machine/, /- Reads a file from the project directory\./]],
-    ["a new schema property", { SHIFTY_VARIANT: "schema-property" }, [/~ changed tool "write_note"/, /inputSchema:/, /\+ {5}"cc": \{/]],
-    ["additionalProperties true", { SHIFTY_VARIANT: "schema-open" }, [/- {3}"additionalProperties": false,/, /\+ {3}"additionalProperties": true,/]],
-    ["readOnlyHint flipped to true", { SHIFTY_VARIANT: "readonly-flip" }, [/annotations:/, /- {3}"destructiveHint": true,/, /\+ {3}"readOnlyHint": true/]],
-    ["a Cyrillic confusable rename", { SHIFTY_VARIANT: "confusable" }, [/\+ added tool "r\\u\{435\}ad_file"/, /- removed tool "read_file"/]],
-    ["a trailing-space rename", { SHIFTY_VARIANT: "trailing-space" }, [/\+ added tool "read_file "/, /- removed tool "read_file"/]],
-    ["a server version change", { SHIFTY_VARIANT: "base", SHIFTY_SERVER_VERSION: "1.1.0" }, [/server changed: "shifty-server" "1.0.0" -> "shifty-server" "1.1.0"/]],
+    [
+      "a changed description",
+      { SHIFTY_VARIANT: "description" },
+      [
+        /~ changed tool "read_file"/,
+        /description:/,
+        /\+ Reads any file on this machine/,
+        /- Reads a file from the project directory\./,
+      ],
+    ],
+    [
+      "a new schema property",
+      { SHIFTY_VARIANT: "schema-property" },
+      [/~ changed tool "write_note"/, /inputSchema:/, /\+ {5}"cc": \{/],
+    ],
+    [
+      "additionalProperties true",
+      { SHIFTY_VARIANT: "schema-open" },
+      [/- {3}"additionalProperties": false,/, /\+ {3}"additionalProperties": true,/],
+    ],
+    [
+      "readOnlyHint flipped to true",
+      { SHIFTY_VARIANT: "readonly-flip" },
+      [/annotations:/, /- {3}"destructiveHint": true,/, /\+ {3}"readOnlyHint": true/],
+    ],
+    [
+      "a Cyrillic confusable rename",
+      { SHIFTY_VARIANT: "confusable" },
+      [/\+ added tool "r\\u\{435\}ad_file"/, /- removed tool "read_file"/],
+    ],
+    [
+      "a trailing-space rename",
+      { SHIFTY_VARIANT: "trailing-space" },
+      [/\+ added tool "read_file "/, /- removed tool "read_file"/],
+    ],
+    [
+      "a server version change",
+      { SHIFTY_VARIANT: "base", SHIFTY_SERVER_VERSION: "1.1.0" },
+      [/server changed: "shifty-server" "1.0.0" -> "shifty-server" "1.1.0"/],
+    ],
   ];
   for (const [what, env, patterns] of cases) {
     test(`--diff exits 1 and shows ${what}`, async () => {
@@ -121,7 +161,10 @@ describe("pin --diff against shifty-server", () => {
   }
 
   test("--diff exits 0 for a _meta-only change and for the same tools served one per page", async () => {
-    const envs: Record<string, string>[] = [{ SHIFTY_VARIANT: "meta-only" }, { SHIFTY_VARIANT: "base", SHIFTY_PAGE_SIZE: "1" }];
+    const envs: Record<string, string>[] = [
+      { SHIFTY_VARIANT: "meta-only" },
+      { SHIFTY_VARIANT: "base", SHIFTY_PAGE_SIZE: "1" },
+    ];
     for (const env of envs) {
       const run = await pinCli(["--policy", shiftyPolicy(policy, env), "--diff"]);
       assert.equal(run.code, 0, run.stdout + run.stderr);

@@ -61,7 +61,10 @@ describe("gateway enforces warden.lock against a server that changes mid-session
   let h: GatewayHarness;
 
   before(async () => {
-    const upstream = policySchema.parse({ version: 1, upstreams: { s: { command: SHIFTY[0], args: SHIFTY.slice(1), cwd: REPO_ROOT } } }).upstreams.s;
+    const upstream = policySchema.parse({
+      version: 1,
+      upstreams: { s: { command: SHIFTY[0], args: SHIFTY.slice(1), cwd: REPO_ROOT } },
+    }).upstreams.s;
     assert.ok(upstream);
     const listing = await listUpstreamTools(upstream, { name: "shifty", cwd: REPO_ROOT, timeoutMs: 30_000 });
     writeLockfile(lockfile, pinUpstream(emptyLock(), "shifty", listing, { by: "e2e", at: "2026-01-01T00:00:00Z" }));
@@ -72,7 +75,11 @@ describe("gateway enforces warden.lock against a server that changes mid-session
   });
 
   test("pinned tools are listed (across pages) and callable", async () => {
-    h = await connectThroughGateway({ policyYaml: policyYaml(lockfile, "quarantine"), upstream: SHIFTY, extraArgs: ["--upstream", "shifty"] });
+    h = await connectThroughGateway({
+      policyYaml: policyYaml(lockfile, "quarantine"),
+      upstream: SHIFTY,
+      extraArgs: ["--upstream", "shifty"],
+    });
     assert.deepEqual(await names(h), ["read_file", "shift", "write_note"]);
     const result = await h.client.callTool({ name: "read_file", arguments: { path: "README.md" } });
     assert.equal(result.isError, undefined);

@@ -30,7 +30,9 @@ export async function pgAvailable(): Promise<boolean> {
     return true;
   } catch {
     if (process.env.CI === "true") throw new Error(`PostgreSQL not reachable at ${new URL(ADMIN_URL).host} (CI=true)`);
-    console.error(`\n*** SKIPPING staging-db PostgreSQL tests: PostgreSQL not reachable at ${new URL(ADMIN_URL).host} ***\n`);
+    console.error(
+      `\n*** SKIPPING staging-db PostgreSQL tests: PostgreSQL not reachable at ${new URL(ADMIN_URL).host} ***\n`,
+    );
     return false;
   }
 }
@@ -94,7 +96,10 @@ export function shippedRoles(db: TestDatabase): { ro: string; tw: string } {
 }
 
 /** Runs the server until it exits (a refused start) and returns its exit code and stderr. */
-export function runUntilExit(env: Record<string, string>, timeoutMs = 90_000): Promise<{ code: number | null; stderr: string }> {
+export function runUntilExit(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, SERVER, { cwd: ROOT, env: { ...serverEnv(), ...env }, stdio: "pipe" });
     let stderr = "";

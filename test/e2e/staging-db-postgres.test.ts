@@ -50,7 +50,13 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
         assert.match(stderr, expected);
         assert.match(stderr, /refusing to start/);
         assert.ok(!/\n\s+at /.test(stderr), `stack trace in: ${stderr}`);
-        assert.equal(stderr.trim().split("\n").filter((l) => l.includes("refusing")).length, 1);
+        assert.equal(
+          stderr
+            .trim()
+            .split("\n")
+            .filter((l) => l.includes("refusing")).length,
+          1,
+        );
       });
     }
 
@@ -107,7 +113,13 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
     it("serves every tool", async () => {
       const { client } = server;
       const names = (await client.listTools()).tools.map((t) => t.name).sort();
-      assert.deepEqual(names, ["create_ticket", "get_order", "list_orders_for_user", "lookup_user_by_email", "search_docs"]);
+      assert.deepEqual(names, [
+        "create_ticket",
+        "get_order",
+        "list_orders_for_user",
+        "lookup_user_by_email",
+        "search_docs",
+      ]);
       const user = await client.callTool({ name: "lookup_user_by_email", arguments: { email: "alice@example.com" } });
       assert.deepEqual(jsonOf(user), { id: 1001, status: "active" });
       const order = jsonOf(await client.callTool({ name: "get_order", arguments: { order_id: 60001 } }));
@@ -115,7 +127,9 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
       assert.ok(!JSON.stringify(order).includes("bob.private@example.com"), "PII masked in the order note");
       const docs = jsonOf(await client.callTool({ name: "search_docs", arguments: { query: "deploy" } }));
       assert.ok(!JSON.stringify(docs).includes("ghp_FAKE"), "the fake token is masked");
-      const ticket = jsonOf(await client.callTool({ name: "create_ticket", arguments: { title: "Hello", body: "World" } }));
+      const ticket = jsonOf(
+        await client.callTool({ name: "create_ticket", arguments: { title: "Hello", body: "World" } }),
+      );
       assert.equal(typeof ticket.ticket_id, "number");
       assert.equal(server.prompts.length, 1);
     });
@@ -144,7 +158,7 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
           (e: unknown) => e,
         );
         if (err instanceof McpError) return (err.data as { code: string }).code;
-        return ((err as { structuredContent?: { error?: { code: string } } }).structuredContent?.error?.code ?? "none");
+        return (err as { structuredContent?: { error?: { code: string } } }).structuredContent?.error?.code ?? "none";
       };
       const invalid: Array<[string, Record<string, unknown>]> = [
         ["lookup_user_by_email", { email: "alice@example.com' OR '1'='1" }],
@@ -154,13 +168,20 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
         ["get_order", { order_id: 1e30 }],
         ["list_orders_for_user", { user_id: 1001, page_size: 1000 }],
         ["list_orders_for_user", { user_id: 1001, cursor: "'; DROP TABLE app.orders; --" }],
-        ["list_orders_for_user", { user_id: 1001, cursor: Buffer.from("o:1; DROP TABLE app.orders").toString("base64url") }],
+        [
+          "list_orders_for_user",
+          { user_id: 1001, cursor: Buffer.from("o:1; DROP TABLE app.orders").toString("base64url") },
+        ],
         ["search_docs", { query: "x".repeat(10_000) }],
         ["create_ticket", { title: "t", body: "b".repeat(5000) }],
         ["create_ticket", { title: "t", body: "b", confirm: true }],
       ];
       for (const [name, args] of invalid) {
-        assert.equal(await refusedCode(name, args), "ERR_POLICY_ARGS_INVALID", `${name} ${JSON.stringify(args).slice(0, 80)}`);
+        assert.equal(
+          await refusedCode(name, args),
+          "ERR_POLICY_ARGS_INVALID",
+          `${name} ${JSON.stringify(args).slice(0, 80)}`,
+        );
       }
       assert.equal(await refusedCode("run_sql", { sql: "DROP TABLE app.users" }), "ERR_POLICY_TOOL_NOT_ALLOWED");
       const injected = jsonOf(
@@ -182,7 +203,10 @@ describe("staging-db on PostgreSQL", { skip: !available, timeout: 600_000 }, () 
       const client = new pg.Client({ connectionString: db.url(shippedRoles(db).ro) });
       await client.connect();
       try {
-        await assert.rejects(client.query("INSERT INTO app.tickets (title, body) VALUES ('x', 'y')"), /permission denied/);
+        await assert.rejects(
+          client.query("INSERT INTO app.tickets (title, body) VALUES ('x', 'y')"),
+          /permission denied/,
+        );
         await assert.rejects(client.query("SELECT * FROM app.tickets"), /permission denied/);
         await assert.rejects(client.query("CREATE TABLE app.evil (id int)"), /permission denied/);
       } finally {

@@ -2,9 +2,12 @@
 // faulty-server). Checks what a client can and cannot reach through the gateway, and that messages the policy allows
 // (progress, cancellation, elicitation) pass through unchanged.
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ElicitRequestSchema, McpError } from "../../src/mcp/sdk.ts";
-import { connectThroughGateway, EVERYTHING_SERVER, type GatewayHarness } from "../helpers/gateway-client.ts";
+import { connectThroughGateway, EVERYTHING_SERVER, FILESYSTEM_SERVER, type GatewayHarness } from "../helpers/gateway-client.ts";
 
 const FAULTY_SERVER = [process.execPath, "--import", "tsx", "test/fixtures/servers/faulty-server.ts"];
 
@@ -166,4 +169,88 @@ test("client disconnect terminates the upstream (no orphan)", async () => {
     }
   }
   assert.equal(alive, false, `upstream pid ${pid} still running`);
+});
+
+describe("gateway in front of server-filesystem", () => {
+  let h: GatewayHarness;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), "warden-fs-"));
+    mkdirSync(join(root, "public"));
+    writeFileSync(join(root, "public/readme.txt"), "public text");
+    writeFileSync(join(root, "secret.txt"), "top secret");
+    h = await connectThroughGateway({
+      policyYaml: `
+version: 1
+environment: dev
+audit: { enabled: false }
+tools:
+  read_text_file: { args: { path: { path_prefix: "${join(root, "public")}" } } }
+  list_allowed_directories: {}
+`,
+      upstream: [...FILESYSTEM_SERVER, root],
+    });
+  });
+  after(async () => {
+    await h.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test("a path inside the allowed prefix is read", async () => {
+    const result = await h.client.callTool({ name: "read_text_file", arguments: { path: join(root, "public/readme.txt") } });
+    assert.match(JSON.stringify(result.content), /public text/);
+  });
+
+  test("path traversal out of the prefix is refused before it reaches the server", async () => {
+    for (const path of [join(root, "public/../secret.txt"), join(root, "secret.txt"), `${join(root, "public")}-evil/x`, "/etc/passwd"]) {
+      const err = await refusal(h.client.callTool({ name: "read_text_file", arguments: { path } }));
+      assert.equal(err.code, -32602, path);
+      assert.deepEqual(err.data, { code: "ERR_POLICY_ARGS_INVALID", argument: "path", rule: "path_prefix" }, path);
+      assert.ok(!err.message.includes("secret"), "the refusal does not echo the value");
+    }
+  });
+
+  test("an argument the schema does not declare is refused", async () => {
+    const err = await refusal(h.client.callTool({ name: "read_text_file", arguments: { path: join(root, "public/readme.txt"), sudo: true } }));
+    assert.deepEqual(err.data, { code: "ERR_POLICY_ARGS_INVALID", argument: "sudo", rule: "unknown" });
+  });
+
+  test("write tools the policy does not list are hidden", async () => {
+    const names = (await h.client.listTools()).tools.map((t) => t.name).sort();
+    assert.deepEqual(names, ["list_allowed_directories", "read_text_file"]);
+  });
+});
+
+describe("response size cap", () => {
+  for (const mode of ["truncate", "refuse"] as const) {
+    test(`an oversized result is ${mode === "truncate" ? "truncated with a notice" : "refused"}`, async () => {
+      const h = await connectThroughGateway({
+        policyYaml: `
+version: 1
+environment: dev
+audit: { enabled: false }
+defaults: { max_response_bytes: 4096, on_oversize: ${mode} }
+tools: { big: {} }
+`,
+        upstream: FAULTY_SERVER,
+      });
+      try {
+        if (mode === "refuse") {
+          const err = await refusal(h.client.callTool({ name: "big", arguments: { bytes: 100_000 } }));
+          assert.deepEqual(err.data, { code: "ERR_POLICY_RESPONSE_TOO_LARGE", max_bytes: 4096 });
+        } else {
+          const result = await h.client.callTool({ name: "big", arguments: { bytes: 100_000 } });
+          const text = JSON.stringify(result);
+          assert.ok(Buffer.byteLength(text) <= 4096, `result is ${Buffer.byteLength(text)} bytes`);
+          assert.match(text, /HEAD/);
+          assert.match(text, /TAIL/);
+          assert.match(text, /truncated/);
+        }
+        const small = await h.client.callTool({ name: "big", arguments: { bytes: 100 } });
+        assert.match(JSON.stringify(small), /HEADx+TAIL/);
+      } finally {
+        await h.close();
+      }
+    });
+  }
 });

@@ -13,6 +13,7 @@ export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 0;
   const match = CURSOR_BODY.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   const id = match?.[1] === undefined ? Number.NaN : Number(match[1]);
-  if (!Number.isSafeInteger(id)) throw new PolicyError("ERR_POLICY_ARGS_INVALID", { message: "The cursor is not valid." });
+  if (!Number.isSafeInteger(id))
+    throw new PolicyError("ERR_POLICY_ARGS_INVALID", { message: "The cursor is not valid." });
   return id;
 }

@@ -17,7 +17,8 @@ export async function openPostgres(readUrl: string, ticketsUrl: string | undefin
   const writer = ticketsUrl === undefined ? undefined : await openPool(ticketsUrl, "TICKETS_DATABASE_URL", 1);
   try {
     await checkRole(reader, READ_EXPECTATION, "read-only", "DATABASE_URL");
-    if (writer !== undefined) await checkRole(writer, WRITE_EXPECTATION, "a ticket-only writer", "TICKETS_DATABASE_URL");
+    if (writer !== undefined)
+      await checkRole(writer, WRITE_EXPECTATION, "a ticket-only writer", "TICKETS_DATABASE_URL");
   } catch (err) {
     await Promise.allSettled([reader.end(), writer?.end()]);
     throw err;

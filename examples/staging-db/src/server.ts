@@ -12,7 +12,10 @@ try {
   process.on("SIGTERM", stop);
 } catch (err) {
   // One clear line, never a stack trace; a connection string is never part of the message.
-  const message = err instanceof StartupError ? err.message : `failed to start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`;
+  const message =
+    err instanceof StartupError
+      ? err.message
+      : `failed to start: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`;
   process.stderr.write(`staging-db: ${message}\n`);
   process.exit(1);
 }

@@ -50,7 +50,9 @@ async function openDatabase(env: NodeJS.ProcessEnv): Promise<StagingDb> {
 }
 
 function describe(db: StagingDb): string {
-  return db.kind === "pglite" ? "embedded PGlite demo database, not a security boundary" : "PostgreSQL, read-only role verified";
+  return db.kind === "pglite"
+    ? "embedded PGlite demo database, not a security boundary"
+    : "PostgreSQL, read-only role verified";
 }
 
 function log(line: string): void {

@@ -33,7 +33,8 @@ export async function verifyRole(query: QueryFn, expect: RoleExpectation): Promi
   const held = await tablePrivileges(query, expect.schema);
   const missing: string[] = [];
   for (const [table, privileges] of Object.entries(expect.tables)) {
-    for (const p of privileges) if (!held.has(`${p} on ${expect.schema}.${table}`)) missing.push(`${p} on ${expect.schema}.${table}`);
+    for (const p of privileges)
+      if (!held.has(`${p} on ${expect.schema}.${table}`)) missing.push(`${p} on ${expect.schema}.${table}`);
   }
   const allowed = new Set(
     Object.entries(expect.tables).flatMap(([table, ps]) => ps.map((p) => `${p} on ${expect.schema}.${table}`)),

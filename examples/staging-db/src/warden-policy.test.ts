@@ -1,8 +1,8 @@
 // examples/staging-db/warden.yaml parses with the policy schema and says what the reference server needs.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { loadPolicy } from "../../../src/policy/load.ts";
 import { policySchema } from "../../../src/policy/schema.ts";

@@ -4,9 +4,16 @@ import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { UsageError } from "../../errors.ts";
 import { listUpstreamTools } from "../../gateway/list-upstream-tools.ts";
-import { diffLock, formatLockDiff, hasDifferences, type LockDiff } from "../../policy/lock-diff.ts";
-import { type Lockfile, pinUpstream, readLockfile, serializeLockfile, type ToolListing, writeLockfile } from "../../policy/lockfile.ts";
 import { type LoadedPolicy, loadPolicy, resolvePolicyFile, resolvePolicyPath } from "../../policy/load.ts";
+import { diffLock, formatLockDiff, hasDifferences, type LockDiff } from "../../policy/lock-diff.ts";
+import {
+  type Lockfile,
+  pinUpstream,
+  readLockfile,
+  serializeLockfile,
+  type ToolListing,
+  writeLockfile,
+} from "../../policy/lockfile.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeErr, writeOut } from "../output.ts";
 import type { CommandResult } from "./index.ts";

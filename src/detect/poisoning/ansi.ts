@@ -3,11 +3,12 @@
 
 /**
  * Alternatives, each with disjoint character classes so matching stays linear:
- * CSI `ESC [ params intermediates final`, 8-bit CSI (U+009B), OSC `ESC ] … (BEL | ESC \)`, two-byte `ESC X`,
+ * CSI `ESC [ params intermediates final`, 8-bit CSI (U+009B), OSC `ESC ] … (BEL | ESC \)` (its body stops at the
+ * next ESC, so an unterminated OSC costs one pass), two-byte `ESC X`,
  * then any remaining C0/C1 control except tab, line feed and carriage return.
  */
 export const ANSI_PATTERN =
-  /\u001B\[[0-?]*[ -/]*[@-~]|\u009B[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]{0,4096}(?:\u0007|\u001B\\)|\u001B[@-Z\\-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+  /\u001B\[[0-?]*[ -/]*[@-~]|\u009B[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[@-Z\\-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 export const ANSI_RULE = "ansi-escape";
 

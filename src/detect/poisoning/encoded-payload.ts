@@ -2,12 +2,19 @@
 // review while a model can still decode them (CWE-116; "obfuscated prompt injection").
 import type { TextRule } from "./types.ts";
 
-/** Base64 / base64url runs of 48+ characters (36+ decoded bytes). Single class plus bounded padding: linear. */
-const BASE64 = /[A-Za-z0-9+/_-]{48,}={0,2}/g;
-/** Hex runs longer than a SHA-256 digest (64), so a pinned digest in a description is not a finding. */
-const HEX = /\b[0-9a-fA-F]{80,}\b/;
-/** `\x41\x42…` or `%41%42…` runs of 16+ escaped bytes. */
-const ESCAPED = /(?:\\x[0-9a-fA-F]{2}){16,}|(?:%[0-9a-fA-F]{2}){16,}|(?:\\u[0-9a-fA-F]{4}){12,}/;
+/**
+ * Runs of the base64/base64url/hex alphabet and of escaped bytes. The patterns carry no length counters (a
+ * counter such as {48,} makes the ReDoS checker's automaton explode); lengths are checked in code instead.
+ */
+const RUN = /[A-Za-z0-9+/_=-]+/g;
+const ESCAPED = /(?:\\x[0-9a-fA-F]{2})+|(?:%[0-9a-fA-F]{2})+|(?:\\u[0-9a-fA-F]{4})+/g;
+const HEX_ONLY = /^[0-9a-fA-F]+$/;
+
+/** Base64 of 36+ bytes; hex longer than a SHA-256 digest (64), so a pinned digest is not a finding. */
+const MIN_BASE64 = 48;
+const MIN_HEX = 80;
+/** 16+ escaped bytes (`\x41` and `%41` forms), 12+ `\u0041` escapes. */
+const MIN_ESCAPED = 48;
 
 /** Bits per character; random base64 is near 6, English words and paths stay well under 4.5. */
 function entropy(s: string): number {
@@ -20,6 +27,8 @@ function entropy(s: string): number {
 
 /** Looks like encoded data rather than a path, identifier or URL: mixed classes, few slashes, high entropy. */
 function looksEncoded(run: string): boolean {
+  if (HEX_ONLY.test(run)) return run.length >= MIN_HEX;
+  if (run.length < MIN_BASE64) return false;
   if (!/[A-Z]/.test(run) || !/[a-z]/.test(run) || !/[0-9]/.test(run)) return false;
   const slashes = run.length - run.replaceAll("/", "").length;
   return slashes <= 2 && entropy(run) >= 4.5;
@@ -29,10 +38,10 @@ export const encodedPayload: TextRule = {
   id: "encoded-payload",
   description: "Long base64, hex or escaped-byte blobs embedded in descriptions.",
   message: "contains a long encoded blob",
-  patterns: [BASE64, HEX, ESCAPED],
+  patterns: [RUN, ESCAPED, HEX_ONLY],
   test(raw) {
-    if (HEX.test(raw) || ESCAPED.test(raw)) return true;
-    for (const m of raw.matchAll(BASE64)) if (looksEncoded(m[0])) return true;
+    for (const m of raw.matchAll(ESCAPED)) if (m[0].length >= MIN_ESCAPED) return true;
+    for (const m of raw.matchAll(RUN)) if (m[0].length >= MIN_BASE64 && looksEncoded(m[0])) return true;
     return false;
   },
 };

@@ -22,7 +22,8 @@ export const shellWrapper = defineConfigRule({
       const argv = rawArgv(server);
       const first = argv[0];
       if (!first) continue;
-      const joined = argv.map((t) => t.word).join(" ");
+      // Bounded: the pipe pattern scans forward from each download word (quadratic only in this capped length).
+      const joined = argv.map((t) => t.word).join(" ").slice(0, 16_384);
       const pipe = /\b(curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|]*\|\s*(sudo\s+)?(ba|z|da)?sh\b|\|\s*iex\b/i;
       if (pipe.test(joined)) {
         hits.push({ ...at(first), server: server.name, severity: "high", message: "pipes a download into a shell" });
