@@ -119,7 +119,12 @@ test("attack: an expired token is refused", { timeout: 20_000 }, async () => {
   try {
     const token = await shortIdp.token();
     await new Promise((r) => setTimeout(r, 2100));
-    const v = createJwtVerifier({ issuer: shortIdp.issuer, audience: RESOURCE, jwksUri: shortIdp.jwksUri, clockSkewMs: 0 });
+    const v = createJwtVerifier({
+      issuer: shortIdp.issuer,
+      audience: RESOURCE,
+      jwksUri: shortIdp.jwksUri,
+      clockSkewMs: 0,
+    });
     await refused(v.verify(token), "ERR_AUTH_INVALID_TOKEN", /EXPIRED/);
   } finally {
     await shortIdp.close();
@@ -145,4 +150,10 @@ test("HMAC or none in the configured algorithms is a configuration error", () =>
 test("the test IdP publishes only public keys", async () => {
   const jwks = (await (await fetch(idp.jwksUri)).json()) as { keys: JWK[] };
   for (const k of jwks.keys) assert.equal(k.d, undefined);
+});
+
+test("issuer and jwks_uri must be https except on loopback", () => {
+  assert.throws(() => verifier({ jwksUri: "http://idp.example.test/jwks" }), ConfigError);
+  assert.throws(() => verifier({ issuer: "http://idp.example.test" }), ConfigError);
+  assert.doesNotThrow(() => verifier({ issuer: "https://idp.example.test", jwksUri: "https://idp.example.test/jwks" }));
 });

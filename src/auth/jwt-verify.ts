@@ -4,8 +4,8 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { ConfigError } from "../errors.ts";
 import type { Principal } from "../guards/types.ts";
-import type { Policy } from "../policy/schema.ts";
 import { durationMs } from "../policy/duration.ts";
+import type { Policy } from "../policy/schema.ts";
 import { discoverJwksUri } from "./issuer-metadata.ts";
 import { fromJoseError } from "./jose-error.ts";
 import { checkTokenSize, principalOf } from "./token-claims.ts";
@@ -13,7 +13,17 @@ import { checkTokenSize, principalOf } from "./token-claims.ts";
 /** Asymmetric JWS algorithms (RFC 7518 §3.1, RFC 8037). HS* and "none" are never accepted: with a public JWKS an
  * HMAC "key" would be public material (algorithm confusion, CVE-2015-9235 family). */
 export const ASYMMETRIC_ALGORITHMS: readonly string[] = [
-  "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519",
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512",
+  "ES256",
+  "ES384",
+  "ES512",
+  "EdDSA",
+  "Ed25519",
 ];
 
 export interface JwtVerifierOptions {
@@ -39,20 +49,35 @@ export interface JwtVerifier {
 export function checkAlgorithms(algorithms: readonly string[]): string[] {
   const bad = algorithms.filter((a) => !ASYMMETRIC_ALGORITHMS.includes(a));
   if (bad.length > 0 || algorithms.length === 0) {
-    throw new ConfigError("ERR_CONFIG_INVALID", `only asymmetric algorithms are allowed, got ${bad.join(", ") || "none"}`, {
-      key: "auth.oauth.algorithms",
-    });
+    throw new ConfigError(
+      "ERR_CONFIG_INVALID",
+      `only asymmetric algorithms are allowed, got ${bad.join(", ") || "none"}`,
+      {
+        key: "auth.oauth.algorithms",
+      },
+    );
   }
   return [...algorithms];
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Keys fetched over plain HTTP could be swapped in transit (CWE-319): https only, except on loopback (tests, sidecars). */
+export function checkKeySource(url: string, key: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === "https:" || (parsed.protocol === "http:" && LOOPBACK.has(parsed.hostname))) return url;
+  throw new ConfigError("ERR_CONFIG_INVALID", `${url} must use https (plain http only on loopback)`, { key });
+}
+
 export function createJwtVerifier(opts: JwtVerifierOptions): JwtVerifier {
   const algorithms = checkAlgorithms(opts.algorithms ?? ["RS256", "PS256", "ES256", "EdDSA"]);
+  checkKeySource(opts.issuer, "auth.oauth.issuer");
+  if (opts.jwksUri) checkKeySource(opts.jwksUri, "auth.oauth.jwks_uri");
   const clockTolerance = Math.round((opts.clockSkewMs ?? 30_000) / 1000);
   let keySet: Promise<JWTVerifyGetKey> | undefined;
   const getKeySet = (): Promise<JWTVerifyGetKey> => {
     keySet ??= (opts.jwksUri ? Promise.resolve(opts.jwksUri) : discoverJwksUri(opts.issuer)).then((uri) =>
-      createRemoteJWKSet(new URL(uri), {
+      createRemoteJWKSet(new URL(checkKeySource(uri, "jwks_uri (discovered)")), {
         cooldownDuration: opts.jwksCooldownMs ?? 30_000,
         cacheMaxAge: opts.jwksCacheMaxAgeMs ?? 600_000,
         timeoutDuration: opts.jwksTimeoutMs ?? 5000,

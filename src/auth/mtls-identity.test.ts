@@ -17,16 +17,58 @@ const read = (name: string) => readFileSync(join(dir, name));
 
 function makeLeaf(name: string, ca: string, subject: string, san: string): void {
   writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${san}\n`);
-  ssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", subject,
-    "-keyout", `${name}.key`, "-out", `${name}.csr`);
-  ssl("x509", "-req", "-in", `${name}.csr`, "-CA", `${ca}.crt`, "-CAkey", `${ca}.key`, "-CAcreateserial",
-    "-days", "1", "-extfile", `${name}.ext`, "-out", `${name}.crt`);
+  ssl(
+    "req",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-nodes",
+    "-subj",
+    subject,
+    "-keyout",
+    `${name}.key`,
+    "-out",
+    `${name}.csr`,
+  );
+  ssl(
+    "x509",
+    "-req",
+    "-in",
+    `${name}.csr`,
+    "-CA",
+    `${ca}.crt`,
+    "-CAkey",
+    `${ca}.key`,
+    "-CAcreateserial",
+    "-days",
+    "1",
+    "-extfile",
+    `${name}.ext`,
+    "-out",
+    `${name}.crt`,
+  );
 }
 
 function setup(): void {
   for (const ca of ["fake-ca", "fake-rogue-ca"]) {
-    ssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
-      "-subj", `/CN=${ca}`, "-keyout", `${ca}.key`, "-out", `${ca}.crt`);
+    ssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      `/CN=${ca}`,
+      "-keyout",
+      `${ca}.key`,
+      "-out",
+      `${ca}.crt`,
+    );
   }
   makeLeaf("server", "fake-ca", "/CN=127.0.0.1", "IP:127.0.0.1");
   makeLeaf("client", "fake-ca", "/CN=ci-runner/O=FAKE Org", "URI:spiffe://example.test/ci, email:ci@example.test");
@@ -37,7 +79,13 @@ setup();
 async function handshake(client: string | undefined, opts: MtlsIdentityOptions): Promise<Principal> {
   let outcome: Promise<Principal> | undefined;
   const server = createServer(
-    { key: read("server.key"), cert: read("server.crt"), ca: read("fake-ca.crt"), requestCert: true, rejectUnauthorized: false },
+    {
+      key: read("server.key"),
+      cert: read("server.crt"),
+      ca: read("fake-ca.crt"),
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
     (socket: TLSSocket) => {
       outcome = (async () => principalFromTlsSocket(socket, opts))();
       outcome.catch(() => undefined);

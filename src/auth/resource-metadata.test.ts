@@ -16,14 +16,21 @@ const RESOURCE = "https://mcp.example.test/mcp";
 const META = resourceMetadataUrl(RESOURCE);
 
 test("metadata is served path-inserted (RFC 9728 §3.1) and at the root", () => {
-  assert.deepEqual(metadataPaths(RESOURCE), ["/.well-known/oauth-protected-resource/mcp", "/.well-known/oauth-protected-resource"]);
+  assert.deepEqual(metadataPaths(RESOURCE), [
+    "/.well-known/oauth-protected-resource/mcp",
+    "/.well-known/oauth-protected-resource",
+  ]);
   assert.deepEqual(metadataPaths("https://mcp.example.test/"), ["/.well-known/oauth-protected-resource"]);
   assert.equal(META, "https://mcp.example.test/.well-known/oauth-protected-resource/mcp");
 });
 
 test("the document names the resource, its authorization servers and scopes", () => {
   assert.deepEqual(
-    protectedResourceMetadata({ resource: RESOURCE, authorizationServers: ["https://idp.test"], scopesSupported: ["a"] }),
+    protectedResourceMetadata({
+      resource: RESOURCE,
+      authorizationServers: ["https://idp.test"],
+      scopesSupported: ["a"],
+    }),
     {
       resource: RESOURCE,
       authorization_servers: ["https://idp.test"],
@@ -61,7 +68,10 @@ test("403 insufficient_scope names the scopes needed to step up", () => {
 });
 
 test("503 unavailable gets no challenge; header values cannot be broken out of", () => {
-  assert.deepEqual(challengeFor(authError("ERR_AUTH_UNAVAILABLE", "jwks down"), META), { status: 503, header: undefined });
+  assert.deepEqual(challengeFor(authError("ERR_AUTH_UNAVAILABLE", "jwks down"), META), {
+    status: 503,
+    header: undefined,
+  });
   const h = bearerChallenge({ resourceMetadata: 'x"\r\nSet-Cookie: a=b\\', error: "invalid_token" });
   assert.equal(h, 'Bearer resource_metadata="x\\"Set-Cookie: a=b\\\\", error="invalid_token"');
 });

@@ -85,4 +85,3 @@ export function metadataFromPolicy(policy: Policy): Record<string, unknown> | un
     scopesSupported: [...scopes].sort(),
   });
 }
-

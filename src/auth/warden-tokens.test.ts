@@ -108,7 +108,11 @@ test("attack: a token of another environment is refused", async () => {
 test("attack: wrong audience, expired, unregistered and foreign-key tokens are refused", async () => {
   const store = createMemoryStore();
   const { token } = await tokens(store).issue({ sub: "hal" });
-  await refused(tokens(store, { audience: "https://other.example/mcp" }).verify(token), "ERR_AUTH_INVALID_TOKEN", /aud/);
+  await refused(
+    tokens(store, { audience: "https://other.example/mcp" }).verify(token),
+    "ERR_AUTH_INVALID_TOKEN",
+    /aud/,
+  );
   const past = Date.now() - 10 * 60_000;
   const old = await tokens(store, { now: () => past }).issue({ sub: "hal", ttlMs: 60_000 });
   await refused(tokens(store).verify(old.token), "ERR_AUTH_INVALID_TOKEN", /EXPIRED/);

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createDetectorEngine, createEngineFor } from "./engine.ts";
-import { ALL_FIXTURES } from "./fixtures/index.ts";
 import { unmark } from "./fixtures/fixture.ts";
+import { ALL_FIXTURES } from "./fixtures/index.ts";
 import { ALL_DETECTORS, SECRET_DETECTORS } from "./registry.ts";
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

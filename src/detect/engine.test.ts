@@ -1,8 +1,13 @@
 // Engine behaviour: options, overlap resolution, offsets of capture groups, windowed scanning of long texts.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createDetectorEngine, createEngineFor, findSecrets, OVERLAP, resolveOverlaps, WINDOW } from "./engine.ts";
+import { anchorOf } from "./anchor.ts";
+import { createDetectorEngine, createEngineFor, findSecrets, OVERLAP, WINDOW } from "./engine.ts";
+import { cleanCorpus } from "./fixtures/clean-corpus.ts";
 import { checksummedToken } from "./fixtures/fake.ts";
+import { unmark } from "./fixtures/fixture.ts";
+import { ALL_FIXTURES } from "./fixtures/index.ts";
+import { resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 import { defineSecret } from "./secrets/define-secret.ts";
 
@@ -120,5 +125,26 @@ describe("findSecrets", () => {
       spans.map((s) => s.detector),
       ["github-classic-pat"],
     );
+  });
+});
+
+describe("keyword-anchored detectors", () => {
+  const texts = [
+    ...ALL_FIXTURES.flatMap((f) => [...f.positives.map((p) => unmark(p).text), ...f.negatives]),
+    ...cleanCorpus().map((d) => d.text),
+  ];
+  const dense = texts.join("\n");
+
+  it("find exactly what a full-text pass of the same pattern finds", () => {
+    const anchored = ALL_DETECTORS.filter((d) => anchorOf(d.pattern));
+    assert.ok(anchored.length > 40, `only ${anchored.length} anchored detectors`);
+    for (const d of anchored) {
+      // A fresh RegExp carries no anchor mark, so this engine scans the whole text.
+      const plain = createEngineFor([{ ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) }]);
+      const fast = createEngineFor([d]);
+      for (const text of [...texts, dense]) {
+        assert.deepEqual(fast.scan(text), plain.scan(text), `${d.id} on ${JSON.stringify(text.slice(0, 80))}`);
+      }
+    }
   });
 });

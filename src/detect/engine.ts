@@ -1,5 +1,7 @@
 // The scanning engine: one case-folding keyword pass per window, the detectors it admits, overlap resolution.
-import { createKeywordIndex, type KeywordIndex } from "./keyword-index.ts";
+import { anchorOf } from "./anchor.ts";
+import { createKeywordIndex, type KeywordHits, type KeywordIndex } from "./keyword-index.ts";
+import { type Candidate, resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./types.ts";
 
@@ -20,15 +22,20 @@ interface CompiledDetector {
   readonly group: number;
   /** Indexes into the engine's KeywordIndex; empty means "always run". */
   readonly keywordIds: readonly number[];
+  /** For patterns anchored at their keywords (see anchor.ts): those keywords, a sticky copy, the walk-back class. */
+  readonly anchor?: CompiledAnchor;
+}
+
+interface CompiledAnchor {
+  readonly ids: readonly number[];
+  readonly sticky: RegExp;
+  /** ASCII table of the characters a match may start before its keyword, and how far back. */
+  readonly back?: { readonly table: Uint8Array; readonly max: number };
 }
 
 interface Compiled {
   readonly detectors: readonly CompiledDetector[];
   readonly index: KeywordIndex;
-}
-
-interface Candidate extends Span {
-  readonly order: number;
 }
 
 export function createDetectorEngine(options: DetectorEngineOptions = {}): DetectorEngine {
@@ -64,7 +71,20 @@ function compile(detector: Detector, order: number, position: ReadonlyMap<string
   if (!flags.includes("g")) flags += "g";
   if (group > 0 && !flags.includes("d")) flags += "d";
   const keywordIds = detector.keywords.map((k) => position.get(k) ?? -1);
-  return { detector, order, group, keywordIds, pattern: new RegExp(detector.pattern.source, flags) };
+  const compiled = { detector, order, group, keywordIds, pattern: new RegExp(detector.pattern.source, flags) };
+  const anchor = anchorOf(detector.pattern);
+  const prefixes = anchor?.prefixes.map((p) => p.toLowerCase());
+  if (!anchor || !prefixes?.every((p) => detector.keywords.includes(p))) return compiled;
+  const ids = prefixes.map((p) => position.get(p) ?? -1);
+  const sticky = new RegExp(detector.pattern.source, `${flags}y`);
+  const back = anchor.back && { table: asciiTable(anchor.back.chars), max: anchor.back.max };
+  return { ...compiled, anchor: back ? { ids, sticky, back } : { ids, sticky } };
+}
+
+function asciiTable(chars: RegExp): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = chars.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
 }
 
 function collect(compiled: Compiled, text: string): Candidate[] {
@@ -81,66 +101,92 @@ function collect(compiled: Compiled, text: string): Candidate[] {
 
 function scanWindow(compiled: Compiled, text: string, offset: number, out: Candidate[]): void {
   // One case-folding pass finds every keyword present; a detector runs only if one of its keywords is there.
-  const found = compiled.index.find(text);
+  const hits = compiled.index.find(text);
   for (const c of compiled.detectors) {
-    if (!passesPrefilter(c.keywordIds, found)) continue;
-    runPattern(c, text, offset, out);
+    if (!passesPrefilter(c.keywordIds, hits)) continue;
+    const starts = c.anchor ? anchorStarts(c.anchor.ids, hits) : undefined;
+    if (c.anchor && starts) runAnchored(c, c.anchor, starts, text, offset, out);
+    else runPattern(c, text, offset, out);
   }
 }
 
-function passesPrefilter(keywordIds: readonly number[], found: Uint8Array): boolean {
+function passesPrefilter(keywordIds: readonly number[], hits: KeywordHits): boolean {
   if (keywordIds.length === 0) return true;
-  for (const id of keywordIds) if (found[id] === 1) return true;
+  for (const id of keywordIds) if ((hits.counts[id] ?? 0) > 0) return true;
   return false;
 }
 
+/** Sorted occurrences of the anchor keywords, or undefined when one is too frequent (then a full pass is cheaper). */
+function anchorStarts(ids: readonly number[], hits: KeywordHits): number[] | undefined {
+  const starts: number[] = [];
+  for (const id of ids) {
+    const positions = hits.positions(id);
+    if (positions === undefined) return undefined;
+    starts.push(...positions);
+  }
+  return ids.length > 1 ? starts.sort((a, b) => a - b) : starts;
+}
+
 function runPattern(c: CompiledDetector, text: string, offset: number, out: Candidate[]): void {
-  const { pattern, group, detector } = c;
+  const { pattern } = c;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
+    if (m[0].length === 0) pattern.lastIndex++;
+    else accept(c, m, offset, out);
+  }
+}
+
+/**
+ * Start of the run of `table` characters that ends at `at`, or -1 when the run is longer than `max` (the pattern,
+ * which bounds that run and requires it to begin after a non-member, cannot match there).
+ */
+function walkBack(text: string, at: number, floor: number, table: Uint8Array, max: number): number {
+  let s = at;
+  while (s > floor && at - s <= max) {
+    const c = text.charCodeAt(s - 1);
+    if (c >= 128 || table[c] !== 1) return s;
+    s--;
+  }
+  return s === floor || at - s <= max ? s : -1;
+}
+
+/** One sticky attempt per keyword occurrence; occurrences inside an accepted match are skipped. */
+function runAnchored(
+  c: CompiledDetector,
+  anchor: CompiledAnchor,
+  starts: readonly number[],
+  text: string,
+  offset: number,
+  out: Candidate[],
+): void {
+  const { sticky, back } = anchor;
+  let floor = 0;
+  for (const keywordAt of starts) {
+    if (keywordAt < floor) continue;
+    const start = back ? walkBack(text, keywordAt, floor, back.table, back.max) : keywordAt;
+    if (start < 0) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m !== null && m[0].length > 0) {
+      accept(c, m, offset, out);
+      floor = start + m[0].length;
     }
-    const value = m[group];
-    if (value === undefined || value.length === 0) continue;
-    if (detector.validate && !detector.validate(value)) continue;
-    const start = group === 0 ? m.index : (m.indices?.[group]?.[0] ?? m.index);
-    out.push({
-      detector: detector.id,
-      category: detector.category,
-      start: offset + start,
-      end: offset + start + value.length,
-      order: c.order,
-    });
   }
 }
 
-/** Longest span wins; then the earliest; then the detector listed first. Result sorted by start, no overlaps. */
-export function resolveOverlaps(candidates: Candidate[]): Span[] {
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
-  const kept: Span[] = [];
-  for (const c of candidates) {
-    const i = insertionPoint(kept, c.start);
-    const before = kept[i - 1];
-    const after = kept[i];
-    if (before !== undefined && before.end > c.start) continue;
-    if (after !== undefined && after.start < c.end) continue;
-    kept.splice(i, 0, { detector: c.detector, category: c.category, start: c.start, end: c.end });
-  }
-  return kept;
-}
-
-/** Index of the first kept span whose start is ≥ `start` (kept is sorted by start). */
-function insertionPoint(kept: readonly Span[], start: number): number {
-  let lo = 0;
-  let hi = kept.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((kept[mid]?.start ?? 0) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function accept(c: CompiledDetector, m: RegExpExecArray, offset: number, out: Candidate[]): void {
+  const { group, detector } = c;
+  const value = m[group];
+  if (value === undefined || value.length === 0) return;
+  if (detector.validate && !detector.validate(value)) return;
+  const start = group === 0 ? m.index : (m.indices?.[group]?.[0] ?? m.index);
+  out.push({
+    detector: detector.id,
+    category: detector.category,
+    start: offset + start,
+    end: offset + start + value.length,
+    order: c.order,
+  });
 }
 
 let secretsEngine: DetectorEngine | undefined;

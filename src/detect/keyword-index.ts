@@ -5,11 +5,21 @@
 // ASCII-only, which is exactly what a non-unicode /i RegExp does (ECMA-262 Canonicalize never maps a non-ASCII
 // character to an ASCII one), so the prefilter never hides a match from a case-insensitive pattern.
 
+/** Occurrences kept per keyword; past this the keyword counts as "everywhere" and positions are dropped. */
+export const MAX_POSITIONS = 256;
+
+export interface KeywordHits {
+  /** Occurrence count per keyword, capped at MAX_POSITIONS + 1 (0 = absent). */
+  readonly counts: Uint16Array;
+  /** Start offsets of keyword k's first occurrences, ascending; undefined when it occurs more than MAX_POSITIONS times. */
+  positions(k: number): readonly number[] | undefined;
+}
+
 export interface KeywordIndex {
-  /** Distinct keywords, in the order their flags appear in `find`'s result. */
+  /** Distinct keywords, numbered by their index here. */
   readonly keywords: readonly string[];
-  /** One pass over `text`: flag i is 1 when keywords[i] occurs (ASCII case-insensitive). */
-  find(text: string): Uint8Array;
+  /** One pass over `text` (ASCII case-insensitive). */
+  find(text: string): KeywordHits;
 }
 
 const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
@@ -21,38 +31,91 @@ export function createKeywordIndex(all: readonly string[]): KeywordIndex {
       throw new TypeError(`keyword must be non-empty lower-case printable ASCII: ${JSON.stringify(k)}`);
     }
   }
+  // Typed tables (dense, monomorphic) keep the hot loop fast: pair code → bucket number, bucket → keyword numbers.
   const singles = new Int16Array(128).fill(-1);
-  const pairs: Array<number[] | undefined> = new Array(128 * 128);
+  const pairs = new Int16Array(128 * 128).fill(-1);
+  const buckets: number[][] = [];
   keywords.forEach((k, i) => {
-    if (k.length === 1) singles[k.charCodeAt(0)] = i;
-    else (pairs[k.charCodeAt(0) * 128 + k.charCodeAt(1)] ??= []).push(i);
+    if (k.length === 1) {
+      singles[k.charCodeAt(0)] = i;
+      return;
+    }
+    const code = k.charCodeAt(0) * 128 + k.charCodeAt(1);
+    if (pairs[code] === -1) {
+      pairs[code] = buckets.length;
+      buckets.push([]);
+    }
+    buckets[pairs[code] as number]?.push(i);
   });
-  return { keywords, find: (text) => scan(text, keywords, singles, pairs) };
+  const starts = new Uint8Array(128);
+  for (const k of keywords) {
+    const c = k.charCodeAt(0);
+    starts[c] = 1;
+    if (c >= 97 && c <= 122) starts[c - 32] = 1;
+  }
+  return { keywords, find: (text) => scan(text, { keywords, starts, singles, pairs, buckets }) };
 }
 
-function scan(
-  text: string,
-  keywords: readonly string[],
-  singles: Int16Array,
-  pairs: ReadonlyArray<number[] | undefined>,
-): Uint8Array {
-  const found = new Uint8Array(keywords.length);
+interface Tables {
+  readonly keywords: readonly string[];
+  /** 1 for each raw ASCII code (either case) that some keyword starts with. */
+  readonly starts: Uint8Array;
+  readonly singles: Int16Array;
+  readonly pairs: Int16Array;
+  readonly buckets: readonly (readonly number[])[];
+}
+
+function scan(text: string, t: Tables): KeywordHits {
+  const found = new Uint16Array(t.keywords.length);
+  const at: Array<number[] | null> = new Array(t.keywords.length).fill(null);
   const n = text.length;
-  let next = n > 0 ? fold(text.charCodeAt(0)) : 0;
+  const { starts, singles, pairs } = t;
   for (let i = 0; i < n; i++) {
-    const c0 = next;
-    next = i + 1 < n ? fold(text.charCodeAt(i + 1)) : 0;
-    if (c0 >= 128) continue;
-    const single = singles[c0] ?? -1;
-    if (single >= 0) found[single] = 1;
-    if (next >= 128) continue;
-    const bucket = pairs[c0 * 128 + next];
-    if (bucket === undefined) continue;
-    for (const k of bucket) {
-      if (found[k] === 0 && matchesAt(text, i, keywords[k] ?? "")) found[k] = 1;
+    const raw = text.charCodeAt(i);
+    // Most characters start no keyword: one table load and move on.
+    if (raw >= 128 || starts[raw] === 0) continue;
+    const c0 = fold(raw);
+    const single = singles[c0] as number;
+    if (single >= 0) record(found, at, single, i);
+    if (i + 1 >= n) break;
+    const c1 = fold(text.charCodeAt(i + 1));
+    if (c1 >= 128) continue;
+    const bucket = pairs[c0 * 128 + c1] as number;
+    if (bucket >= 0) checkBucket(text, i, t, t.buckets[bucket] ?? [], found, at);
+  }
+  return {
+    counts: found,
+    positions: (k) => {
+      const n = found[k] ?? 0;
+      return n > MAX_POSITIONS ? undefined : (at[k] ?? []);
+    },
+  };
+}
+
+function record(found: Uint16Array, at: Array<number[] | null>, k: number, position: number): void {
+  const n = found[k] as number;
+  if (n > MAX_POSITIONS) return;
+  if (n < MAX_POSITIONS) {
+    const list = at[k];
+    if (list) list.push(position);
+    else at[k] = [position];
+  }
+  found[k] = n + 1;
+}
+
+function checkBucket(
+  text: string,
+  position: number,
+  t: Tables,
+  bucket: readonly number[],
+  found: Uint16Array,
+  at: Array<number[] | null>,
+): void {
+  for (const k of bucket) {
+    if ((found[k] as number) <= MAX_POSITIONS && matchesAt(text, position, t.keywords[k] ?? "")) {
+      record(found, at, k, position);
     }
   }
-  return found;
 }
 
 function matchesAt(text: string, at: number, keyword: string): boolean {

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { check } from "recheck";
 import { createEngineFor } from "./engine.ts";
-import { ALL_FIXTURES } from "./fixtures/index.ts";
 import { unmark } from "./fixtures/fixture.ts";
+import { ALL_FIXTURES } from "./fixtures/index.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 
 // The scala.js backend runs in-process: no JVM, no native binary, no download. Read by recheck at each call.

@@ -64,7 +64,14 @@ export const SECRET_DETECTORS: readonly Detector[] = [
 ];
 
 /** PII detectors (IP addresses are off by default). */
-export const PII_DETECTORS: readonly Detector[] = [email, ...PHONE_DETECTORS, paymentCard, iban, usSsn, ...IP_DETECTORS];
+export const PII_DETECTORS: readonly Detector[] = [
+  email,
+  ...PHONE_DETECTORS,
+  paymentCard,
+  iban,
+  usSsn,
+  ...IP_DETECTORS,
+];
 
 /** Every detector, secrets then PII; the engine's default set is the `defaultEnabled` ones. */
 export const ALL_DETECTORS: readonly Detector[] = [...SECRET_DETECTORS, ...PII_DETECTORS];

@@ -3,6 +3,8 @@
 // on the way back, definitions are checked before content is projected, redacted and capped.
 import { args, liveSchema, type SchemaSource } from "../guards/args.ts";
 import { audit } from "../guards/audit.ts";
+import { type Approver, confirm } from "../guards/confirm.ts";
+import { confirmParam } from "../guards/confirm-param.ts";
 import { jsonLimits } from "../guards/json-limits.ts";
 import { methodAllowlist } from "../guards/method-allowlist.ts";
 import { pin } from "../guards/pin.ts";
@@ -26,10 +28,13 @@ export interface ChainDeps {
   logger: Logger;
   /** warden.lock, when the policy's lockfile exists; argument validation then uses the pinned schemas. */
   lock?: LockSource | undefined;
+  /** Out-of-band approvals for `console`/`mrtr` confirmation; without one those modes refuse. */
+  approver?: Approver | undefined;
 }
 
 export function buildGuardChain(deps: ChainDeps): GuardChain {
   const pinGuard = deps.lock ? pin({ lock: deps.lock }) : undefined;
+  const lock = () => deps.lock?.();
   const schemaFor: SchemaSource = pinGuard
     ? (session, tool) => pinGuard.pinnedSchemaFor(session.upstream, tool) ?? liveSchema(session, tool)
     : liveSchema;
@@ -40,8 +45,10 @@ export function buildGuardChain(deps: ChainDeps): GuardChain {
     toolAllowlist(),
     pinGuard,
     sanitize(),
+    confirmParam(lock),
     args({ schemaFor, log: deps.logger }),
     writeBack(),
+    confirm({ lock, ...(deps.approver ? { approver: deps.approver } : {}) }),
     audit(deps.audit, {
       failClosed: deps.policy.audit.enabled && deps.policy.audit.fail_closed,
       onError: (err) => deps.logger.error({ err: String(err) }, "audit write failed"),

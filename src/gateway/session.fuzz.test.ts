@@ -10,7 +10,7 @@ import { buildGuardChain } from "./guard-chain.ts";
 import { silentLogger } from "./logger.ts";
 import { GatewaySession } from "./session.ts";
 
-const policy = testPolicy({ environment: "dev", audit: { enabled: false }, tools: { echo: {}, secret_tool: { allow: false } } });
+const policy = testPolicy({ environment: "dev", audit: { enabled: false }, defaults: { confirm: "never" }, tools: { echo: {}, secret_tool: { allow: false } } });
 
 function harness() {
   const toClient: string[] = [];

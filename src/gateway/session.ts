@@ -49,6 +49,7 @@ export class GatewaySession {
   private readonly catalog: ToolCatalog;
   private initializeFrame: string | undefined;
   private readonly handshake: HandshakeGate;
+  private upstreamTail: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: SessionDeps) {
     const { policy } = deps;
@@ -189,7 +190,19 @@ export class GatewaySession {
 
   // ── upstream → gateway ──────────────────────────────────────────────────────────────────────────────────────────
 
-  fromUpstream(text: string, bytes: number): Promise<void> | undefined {
+  /**
+   * Upstream messages are handled strictly in arrival order, even when a guard is asynchronous: a progress
+   * notification must not overtake the response it precedes (JSON-RPC streams are ordered).
+   */
+  fromUpstream(text: string, bytes: number): Promise<void> {
+    const handle = () => this.handleUpstream(text, bytes);
+    this.upstreamTail = this.upstreamTail.then(handle, handle).catch((err: unknown) => {
+      this.deps.logger.error({ err: String(err) }, "upstream message handling failed");
+    });
+    return this.upstreamTail;
+  }
+
+  private handleUpstream(text: string, bytes: number): Promise<void> | undefined {
     let parsed: ReturnType<typeof parseMessage>;
     try {
       parsed = parseMessage(text);

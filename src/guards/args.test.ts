@@ -112,6 +112,19 @@ describe("args guard: schema", () => {
     assert.equal(log.lines.length, 4);
   });
 
+  it("refuses schemas too large to compile quickly", () => {
+    const log = silentLog();
+    const validators = createSchemaValidators({ maxSchemaBytes: 2000 });
+    const anyOf = Array.from({ length: 100 }, (_, i) => ({
+      type: "object",
+      properties: { [`k${i}`]: { type: "string" } },
+    }));
+    const tools = [{ name: "huge", inputSchema: { type: "object", anyOf } }];
+    const r = refusal(() => run({ name: "huge", args: {} }, { tools, opts: { log, validators } }));
+    assert.equal(r.rule, "schema");
+    assert.equal(log.lines.length, 1);
+  });
+
   it("does not let two tools sharing an $id clash", () => {
     const a: ToolDefinition = {
       name: "a",

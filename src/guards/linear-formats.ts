@@ -7,7 +7,7 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import { RE2JS } from "re2js";
 
 /** Upper bounds for formats that still run a native regex; longer values are invalid. */
-const NATIVE_MAX: Record<string, number> = { hostname: 253, url: 8192, duration: 256 };
+const NATIVE_MAX: Record<string, number> = { hostname: 253, url: 2048, duration: 256 };
 const DEFAULT_NATIVE_MAX = 1024;
 
 function regexOf(def: unknown): RegExp | undefined {

@@ -20,11 +20,24 @@ export interface SchemaValidators {
   get(schema: Schema): ValidateFunction;
   /** The validator for a bare `{ type: "string", format }` schema (policy `format` constraints). */
   format(name: string): ValidateFunction;
+  /** Compiles ajv's meta-schema now (~0.1–0.5 s) instead of on the first tools/call; call at start-up. */
+  warm(): void;
   readonly size: number;
 }
 
-export function createSchemaValidators(opts: { max?: number } = {}): SchemaValidators {
+export interface SchemaValidatorsOptions {
+  /** Most validators kept (LRU). */
+  max?: number;
+  /**
+   * Largest schema compiled, in bytes of canonical JSON. ajv compiles synchronously, a few ms per branch, so
+   * an absurd upstream schema would stall every session; larger ones fail closed. Real tool schemas are a few KiB.
+   */
+  maxSchemaBytes?: number;
+}
+
+export function createSchemaValidators(opts: SchemaValidatorsOptions = {}): SchemaValidators {
   const max = opts.max ?? 500;
+  const maxSchemaBytes = opts.maxSchemaBytes ?? 65_536;
   const ajv = new Ajv2020({
     // Upstream schemas use keywords and formats we do not know; unknown ones are ignored, not errors.
     strict: false,
@@ -40,7 +53,14 @@ export function createSchemaValidators(opts: { max?: number } = {}): SchemaValid
   const byIdentity = new WeakMap<Schema, Entry>();
   const byHash = new Map<string, Entry>();
 
-  function compile(schema: Schema): Entry {
+  function compile(schema: Schema, canonicalBytes: number): Entry {
+    if (canonicalBytes > maxSchemaBytes) {
+      return {
+        ok: false,
+        error: new Error(`inputSchema is ${canonicalBytes} bytes (limit ${maxSchemaBytes})`),
+        source: {},
+      };
+    }
     // Draft-07 `$schema` URIs (common from zod-to-json-schema) are not loaded in a 2020-12 instance; the
     // keywords MCP tools use mean the same in both, so the schema is read as 2020-12 (MCP 2025-11-25 default).
     const { $schema: _ignored, ...body } = schema;
@@ -55,10 +75,11 @@ export function createSchemaValidators(opts: { max?: number } = {}): SchemaValid
   function lookup(schema: Schema): Entry {
     const known = byIdentity.get(schema);
     if (known !== undefined) return known;
-    const key = createHash("sha256").update(canonicalJson(schema)).digest("base64");
+    const canonical = canonicalJson(schema);
+    const key = createHash("sha256").update(canonical).digest("base64");
     let entry = byHash.get(key);
     if (entry === undefined) {
-      entry = compile(schema);
+      entry = compile(schema, canonical.length);
       if (byHash.size >= max) evictOldest();
     } else {
       byHash.delete(key); // re-insert below: Map order is the LRU order
@@ -90,6 +111,9 @@ export function createSchemaValidators(opts: { max?: number } = {}): SchemaValid
         formats.set(name, v);
       }
       return v;
+    },
+    warm() {
+      ajv.compile({ type: "object" });
     },
     get size() {
       return byHash.size;

@@ -87,6 +87,12 @@ test("a URL with a literal password is refused; an env password is not", () => {
   assert.equal(credentialShape("https://example.com/a:b"), undefined);
 });
 
+test("a JSON Web Token shape is recognised", () => {
+  // Fake fixture: base64url of {"alg":"none"} and {"sub":"FAKE-EXAMPLE"}, no signature.
+  const jwt = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from('{"sub":"FAKE-EXAMPLE"}').toString("base64url")}.FAKE`;
+  assert.equal(credentialShape(`token ${jwt}`), "a JSON Web Token");
+});
+
 test("secret names", () => {
   for (const name of ["GITHUB_TOKEN", "DB_PASSWORD", "OPENAI_API_KEY", "AWS_SECRET_ACCESS_KEY", "Authorization"]) {
     assert.ok(isSecretName(name), name);

@@ -1,9 +1,19 @@
 // createSecureServer(): an SDK McpServer whose tools/list and tools/call go through the toolkit's guards.
 // tools/* handlers are installed on the underlying Server, so a later McpServer.registerTool() (which would bypass
 // the guards) fails loudly instead of silently adding an unguarded tool.
+
+import type { z } from "zod";
 import type { AuditPrincipal } from "../audit/event.ts";
 import { PolicyError } from "../errors.ts";
-import { CallToolRequestSchema, type CallToolResult, ListToolsRequestSchema, McpServer } from "../mcp/sdk.ts";
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+  McpServer,
+  type RequestHandlerExtra,
+  type ServerNotification,
+  type ServerRequest,
+} from "../mcp/sdk.ts";
 import { createCallAudit } from "./call-audit.ts";
 import { type CallSettings, callTool } from "./call-tool.ts";
 import { type CompiledTool, compileTool } from "./compile-tool.ts";
@@ -40,18 +50,33 @@ export interface SecureServerOptions {
 }
 
 export function createSecureServer(options: SecureServerOptions): McpServer {
+  const mcp = new McpServer(
+    { name: options.name, version: options.version },
+    options.instructions === undefined ? {} : { instructions: options.instructions },
+  );
+  const settings = callSettings(mcp, options);
+  mcp.server.registerCapabilities({ tools: { listChanged: false } });
+  mcp.server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => {
+    const held = callerScopes(extra.authInfo, settings.localScopes);
+    // A caller sees only the tools its scopes allow (least privilege also for discovery).
+    const listed = [...settings.tools.values()].filter((t) => hasScopes(t.definition.scopes ?? [], held));
+    return { tools: listed.map((t) => t.listing) };
+  });
+  mcp.server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    handleCall(settings, options, request, extra),
+  );
+  return mcp;
+}
+
+function callSettings(mcp: McpServer, options: SecureServerOptions): CallSettings {
   const paramFallback = options.confirm?.paramFallback === true;
   const tools = new Map<string, CompiledTool>();
   for (const definition of options.tools) {
     if (tools.has(definition.name)) throw new TypeError(`tool ${definition.name} is defined twice`);
     tools.set(definition.name, compileTool(definition, paramFallback));
   }
-  const mcp = new McpServer(
-    { name: options.name, version: options.version },
-    options.instructions === undefined ? {} : { instructions: options.instructions },
-  );
   const onError = options.onError ?? reportToStderr;
-  const settings: CallSettings = {
+  return {
     server: mcp.server,
     tools,
     localScopes: options.localScopes ?? [],
@@ -63,39 +88,37 @@ export function createSecureServer(options: SecureServerOptions): McpServer {
     filters: options.responseFilters ?? defaultResponseFilters(),
     onToolError: (tool, err) => onError(`tool ${tool} failed`, err),
   };
-  mcp.server.registerCapabilities({ tools: { listChanged: false } });
-  mcp.server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => {
-    const held = callerScopes(extra.authInfo, settings.localScopes);
-    // A caller sees only the tools its scopes allow (least privilege also for discovery).
-    const listed = [...tools.values()].filter((t) => hasScopes(t.definition.scopes ?? [], held));
-    return { tools: listed.map((t) => t.listing) };
+}
+
+type CallRequestMessage = z.infer<typeof CallToolRequestSchema>;
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+// Every refusal leaves as a JSON-RPC error with a stable code; anything unexpected becomes ERR_TOOL_FAILED.
+async function handleCall(
+  settings: CallSettings,
+  options: SecureServerOptions,
+  request: CallRequestMessage,
+  extra: Extra,
+): Promise<CallToolResult> {
+  const onError = options.onError ?? reportToStderr;
+  const audit = createCallAudit(options.audit, {
+    upstream: options.name,
+    session: extra.sessionId ?? "stdio",
+    principal: principalOf(extra.authInfo),
+    tool: request.params.name,
+    rawArgs: request.params.arguments ?? {},
+    onError: (err) => onError("audit write failed", err),
   });
-  mcp.server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const audit = createCallAudit(options.audit, {
-      upstream: options.name,
-      session: extra.sessionId ?? "stdio",
-      principal: principalOf(extra.authInfo),
-      tool: request.params.name,
-      rawArgs: request.params.arguments ?? {},
-      onError: (err) => onError("audit write failed", err),
-    });
-    try {
-      const req = {
-        name: request.params.name,
-        arguments: request.params.arguments,
-        requestId: extra.requestId,
-        authInfo: extra.authInfo,
-        signal: extra.signal,
-      };
-      return await callTool(settings, req, audit);
-    } catch (err) {
-      const refusal = err instanceof PolicyError ? err : new PolicyError("ERR_TOOL_FAILED", { jsonRpcCode: -32603 });
-      if (!(err instanceof PolicyError)) onError(`tool ${request.params.name} failed`, err);
-      audit.deny(refusal.code);
-      throw wireError(refusal);
-    }
-  });
-  return mcp;
+  const { name, arguments: args } = request.params;
+  try {
+    const req = { name, arguments: args, requestId: extra.requestId, authInfo: extra.authInfo, signal: extra.signal };
+    return await callTool(settings, req, audit);
+  } catch (err) {
+    const refusal = err instanceof PolicyError ? err : new PolicyError("ERR_TOOL_FAILED", { jsonRpcCode: -32603 });
+    if (!(err instanceof PolicyError)) onError(`tool ${name} failed`, err);
+    audit.deny(refusal.code);
+    throw wireError(refusal);
+  }
 }
 
 function principalOf(authInfo: { clientId: string; extra?: Record<string, unknown> } | undefined): AuditPrincipal {

@@ -12,7 +12,9 @@ export async function createStore(config: Policy["store"], opts: { baseDir?: str
     case "memory":
       return createMemoryStore();
     case "file":
-      return createFileStore({ path: isAbsolute(config.path) ? config.path : resolve(opts.baseDir ?? ".", config.path) });
+      return createFileStore({
+        path: isAbsolute(config.path) ? config.path : resolve(opts.baseDir ?? ".", config.path),
+      });
     case "redis":
       return createRedisStore({ url: config.url, prefix: config.prefix });
   }

@@ -67,3 +67,16 @@ test("file: increments from two processes are not lost", { timeout: 60_000 }, as
   assert.equal(await exited, 0);
   assert.equal(await store.get("rl:shared"), "80");
 });
+
+test("file: listing removes expired entries from disk", async () => {
+  const dir = freshDir();
+  const store = await createFileStore({ path: dir });
+  await store.set("tokens:old", "v", { ttlMs: 20 });
+  await store.set("tokens:new", "v");
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(
+    (await store.list("tokens:")).map((e) => e.key),
+    ["tokens:new"],
+  );
+  assert.deepEqual(await readdir(join(dir, "data")), [fileNameFor("tokens:new")]);
+});

@@ -2,7 +2,7 @@
 // by the CLI and a gateway on the same machine. Writes go to a temp file then rename(2), so a reader never sees
 // a half-written entry; mutations hold a per-key lock file (file-lock.ts) so increment/take are atomic across processes.
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { chmod, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { withFileLock } from "./file-lock.ts";
 import { fileNameFor, isHashedName, keyFromFileName } from "./file-names.ts";
@@ -28,6 +28,8 @@ export async function createFileStore(opts: FileStoreOptions): Promise<WardenSto
   try {
     await privateDir(root);
     for (const dir of Object.values(dirs)) await privateDir(dir);
+    // State (token registry, approvals) never belongs in version control.
+    await writeFile(join(root, ".gitignore"), "*\n", { mode: 0o600, flag: "wx" }).catch(ignoreExists);
   } catch (err) {
     throw storeFailure("file", `opening ${root}`, err);
   }
@@ -43,6 +45,12 @@ export async function createFileStore(opts: FileStoreOptions): Promise<WardenSto
     return rec && (rec.x === null || rec.x > now()) ? rec : undefined;
   };
   const write = (file: string, rec: FileRecord, durable: boolean) => writeAtomic(dirs.tmp, file, rec, durable);
+  // Expired entries found while listing are removed (under the key's lock, re-checked) so the directory stays small.
+  const prune = (key: string) =>
+    locked(key, "prune", async (file) => {
+      const rec = await readRecord(file);
+      if (rec && rec.x !== null && rec.x <= now()) await removeFile(file);
+    });
 
   return {
     kind: "file",
@@ -61,7 +69,7 @@ export async function createFileStore(opts: FileStoreOptions): Promise<WardenSto
         return { count: Number(next.v), ttlMs: Math.max(0, (next.x ?? now()) - now()) };
       });
     },
-    list: (prefix) => guard("list", () => listLive(dirs.data, prefix, readLive)),
+    list: (prefix) => guard("list", () => listLive(dirs.data, prefix, readRecord, now, prune)),
     take: (key) =>
       locked(key, "take", async (file) => {
         const rec = await readLive(file);
@@ -75,6 +83,10 @@ export async function createFileStore(opts: FileStoreOptions): Promise<WardenSto
       }),
     close: async () => undefined,
   };
+}
+
+function ignoreExists(err: NodeJS.ErrnoException): void {
+  if (err.code !== "EEXIST") throw err;
 }
 
 async function guard<T>(op: string, fn: () => Promise<T>): Promise<T> {
@@ -138,14 +150,18 @@ async function removeFile(file: string): Promise<boolean> {
 async function listLive(
   dataDir: string,
   prefix: string,
-  readLive: (file: string) => Promise<FileRecord | undefined>,
+  read: (file: string) => Promise<FileRecord | undefined>,
+  now: () => number,
+  prune: (key: string) => Promise<void>,
 ): Promise<StoreEntry[]> {
   const out: StoreEntry[] = [];
   for (const name of await readdir(dataDir)) {
     const known = keyFromFileName(name);
     if (known !== undefined && !known.startsWith(prefix)) continue;
-    const rec = await readLive(join(dataDir, name));
-    if (rec?.k.startsWith(prefix) && (isHashedName(name) || rec.k === known)) out.push({ key: rec.k, value: rec.v });
+    const rec = await read(join(dataDir, name));
+    if (!rec?.k.startsWith(prefix) || !(isHashedName(name) || rec.k === known)) continue;
+    if (rec.x === null || rec.x > now()) out.push({ key: rec.k, value: rec.v });
+    else await prune(rec.k);
   }
   return out;
 }

@@ -10,13 +10,16 @@ import type { WardenStore } from "./types.ts";
 
 const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const reachable = await createRedisStore({ url, prefix: "warden-test-probe:" }).then(
-  async (s) => (await s.close(), true),
+  async (s) => {
+    await s.close();
+    return true;
+  },
   () => false,
 );
 if (!reachable) {
-  const message = `Redis not reachable at ${url}: redis store tests SKIPPED`;
-  if (process.env.CI === "true") test("redis reachable (required under CI)", () => assert.fail(message));
-  else console.error(`\n!!! ${message} !!!\n`);
+  const message = `Redis not reachable at ${url}`;
+  if (process.env.CI === "true") test("redis reachable (required when CI=true)", () => assert.fail(message));
+  else console.error(`\n!!! ${message}: redis store tests SKIPPED !!!\n`);
 }
 
 /** Opens a store with a unique prefix; wraps close() to delete every key the test created. */

@@ -17,6 +17,7 @@ function policy(auditFile: string): string {
 version: 1
 environment: dev
 audit: { file: "${auditFile}", hmac_key: "\${env:WARDEN_AUDIT_KEY}", fail_closed: true }
+defaults: { confirm: never }
 tools:
   echo: {}
   get-env: { allow: false }

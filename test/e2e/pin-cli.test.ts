@@ -6,6 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { listUpstreamTools } from "../../src/gateway/list-upstream-tools.ts";
+import { diffLock, formatLockDiff, hasDifferences } from "../../src/policy/lock-diff.ts";
+import { readLockfile } from "../../src/policy/lockfile.ts";
+import { policySchema } from "../../src/policy/schema.ts";
 import { CLI_ENTRY, EVERYTHING_SERVER, REPO_ROOT } from "../helpers/gateway-client.ts";
 
 const SHIFTY = join(REPO_ROOT, "test/fixtures/servers/shifty-server.ts");
@@ -109,6 +113,7 @@ describe("pin --diff against shifty-server", () => {
     assert.deepEqual(Object.keys(JSON.parse(pinned).upstreams.shifty.tools), ["read_file", "shift", "write_note"]);
   });
 
+  // Through the CLI: one change of each kind the report shows (field diff, server identity).
   const cases: [string, Record<string, string>, RegExp[]][] = [
     [
       "a changed description",
@@ -119,31 +124,6 @@ describe("pin --diff against shifty-server", () => {
         /\+ Reads any file on this machine/,
         /- Reads a file from the project directory\./,
       ],
-    ],
-    [
-      "a new schema property",
-      { SHIFTY_VARIANT: "schema-property" },
-      [/~ changed tool "write_note"/, /inputSchema:/, /\+ {5}"cc": \{/],
-    ],
-    [
-      "additionalProperties true",
-      { SHIFTY_VARIANT: "schema-open" },
-      [/- {3}"additionalProperties": false,/, /\+ {3}"additionalProperties": true,/],
-    ],
-    [
-      "readOnlyHint flipped to true",
-      { SHIFTY_VARIANT: "readonly-flip" },
-      [/annotations:/, /- {3}"destructiveHint": true,/, /\+ {3}"readOnlyHint": true/],
-    ],
-    [
-      "a Cyrillic confusable rename",
-      { SHIFTY_VARIANT: "confusable" },
-      [/\+ added tool "r\\u\{435\}ad_file"/, /- removed tool "read_file"/],
-    ],
-    [
-      "a trailing-space rename",
-      { SHIFTY_VARIANT: "trailing-space" },
-      [/\+ added tool "read_file "/, /- removed tool "read_file"/],
     ],
     [
       "a server version change",
@@ -159,6 +139,42 @@ describe("pin --diff against shifty-server", () => {
       assert.equal(readFileSync(lock, "utf8"), pinned);
     });
   }
+
+  // The same pipeline the CLI runs (list → diff → format), in-process to spare a CLI start per case on a busy machine.
+  test("every other kind of change is reported against the live server", async () => {
+    const variants: [string, RegExp[]][] = [
+      ["schema-property", [/~ changed tool "write_note"/, /inputSchema:/, /\+ {5}"cc": \{/]],
+      ["schema-open", [/- {3}"additionalProperties": false,/, /\+ {3}"additionalProperties": true,/]],
+      ["readonly-flip", [/annotations:/, /- {3}"destructiveHint": true,/, /\+ {3}"readOnlyHint": true/]],
+      ["confusable", [/\+ added tool "r\\u\{435\}ad_file"/, /- removed tool "read_file"/]],
+      ["trailing-space", [/\+ added tool "read_file "/, /- removed tool "read_file"/]],
+    ];
+    const lockNow = readLockfile(lock);
+    await Promise.all(
+      variants.map(async ([variant, patterns]) => {
+        const upstream = policySchema.parse({
+          version: 1,
+          upstreams: {
+            s: {
+              command: process.execPath,
+              args: ["--import", "tsx", SHIFTY],
+              cwd: REPO_ROOT,
+              env: { SHIFTY_VARIANT: variant },
+            },
+          },
+        }).upstreams.s;
+        assert.ok(upstream);
+        const diff = diffLock(
+          lockNow,
+          "shifty",
+          await listUpstreamTools(upstream, { name: "shifty", cwd: REPO_ROOT, timeoutMs: 90_000 }),
+        );
+        assert.ok(hasDifferences(diff), variant);
+        const text = formatLockDiff(diff);
+        for (const p of patterns) assert.match(text, p, variant);
+      }),
+    );
+  });
 
   test("--diff exits 0 for a _meta-only change and for the same tools served one per page", async () => {
     const envs: Record<string, string>[] = [

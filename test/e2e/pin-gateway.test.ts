@@ -17,19 +17,30 @@ const SHIFTY = [process.execPath, "--import", "tsx", join(REPO_ROOT, "test/fixtu
 const wired = readFileSync(join(REPO_ROOT, "src/gateway/guard-chain.ts"), "utf8").includes("guards/pin.ts");
 if (!wired) console.error("pin-gateway e2e SKIPPED: guard `pin` is not wired into src/gateway/guard-chain.ts yet");
 
-function policyYaml(lockfile: string, onDrift: string): string {
+function policyYaml(lockfile: string, onDrift: string, serverVersion = "1.0.0"): string {
   return `version: 1
 environment: production
 audit: { enabled: false }
-defaults: { tools: allow }
+defaults: { tools: allow, confirm: never }
 pins: { lockfile: ${JSON.stringify(lockfile)}, on_drift: ${onDrift} }
 upstreams:
   shifty:
     command: ${JSON.stringify(SHIFTY[0])}
     args: ${JSON.stringify(SHIFTY.slice(1))}
     cwd: ${JSON.stringify(REPO_ROOT)}
-    env: { SHIFTY_PAGE_SIZE: "2" }
+    env: { SHIFTY_PAGE_SIZE: "2", SHIFTY_SERVER_VERSION: "${serverVersion}" }
 `;
+}
+
+/** Pins shifty-server's base variant into `lockfile`, as `mcp-warden pin` would. */
+async function pinShifty(lockfile: string): Promise<void> {
+  const upstream = policySchema.parse({
+    version: 1,
+    upstreams: { s: { command: SHIFTY[0], args: SHIFTY.slice(1), cwd: REPO_ROOT } },
+  }).upstreams.s;
+  assert.ok(upstream);
+  const listing = await listUpstreamTools(upstream, { name: "shifty", cwd: REPO_ROOT, timeoutMs: 60_000 });
+  writeLockfile(lockfile, pinUpstream(emptyLock(), "shifty", listing, { by: "e2e", at: "2026-01-01T00:00:00Z" }));
 }
 
 async function refused(promise: Promise<unknown>): Promise<McpError> {
@@ -61,13 +72,7 @@ describe("gateway enforces warden.lock against a server that changes mid-session
   let h: GatewayHarness;
 
   before(async () => {
-    const upstream = policySchema.parse({
-      version: 1,
-      upstreams: { s: { command: SHIFTY[0], args: SHIFTY.slice(1), cwd: REPO_ROOT } },
-    }).upstreams.s;
-    assert.ok(upstream);
-    const listing = await listUpstreamTools(upstream, { name: "shifty", cwd: REPO_ROOT, timeoutMs: 30_000 });
-    writeLockfile(lockfile, pinUpstream(emptyLock(), "shifty", listing, { by: "e2e", at: "2026-01-01T00:00:00Z" }));
+    await pinShifty(lockfile);
   });
   after(async () => {
     await h?.close();
@@ -104,5 +109,72 @@ describe("gateway enforces warden.lock against a server that changes mid-session
     await refused(h.client.callTool({ name: "r\u0435ad_file", arguments: { path: "README.md" } }));
     await h.client.callTool({ name: "shift", arguments: { variant: "base" } });
     assert.deepEqual(await names(h), ["read_file", "shift", "write_note"], "back to the pinned definitions");
+  });
+});
+
+describe("on_drift block-server refuses the whole upstream", { skip: !wired }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "warden-pin-block-"));
+  const lockfile = join(dir, "warden.lock");
+  const open: GatewayHarness[] = [];
+
+  before(async () => {
+    await pinShifty(lockfile);
+  });
+  after(async () => {
+    for (const h of open) await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("one drifted tool hides and refuses every tool, the unchanged ones too", async () => {
+    const h = await connectThroughGateway({
+      policyYaml: policyYaml(lockfile, "block-server"),
+      upstream: SHIFTY,
+      extraArgs: ["--upstream", "shifty"],
+    });
+    open.push(h);
+    await h.client.callTool({ name: "read_file", arguments: { path: "README.md" } });
+    await h.client.callTool({ name: "shift", arguments: { variant: "readonly-flip" } });
+    await refused(h.client.callTool({ name: "read_file", arguments: { path: "README.md" } }));
+    assert.deepEqual(await names(h), []);
+  });
+
+  test("a changed server version refuses every tool", async () => {
+    const h = await connectThroughGateway({
+      policyYaml: policyYaml(lockfile, "block-server", "9.9.9"),
+      upstream: SHIFTY,
+      extraArgs: ["--upstream", "shifty"],
+    });
+    open.push(h);
+    assert.deepEqual(await names(h), []);
+    await refused(h.client.callTool({ name: "read_file", arguments: { path: "README.md" } }));
+  });
+});
+
+describe("arguments are validated against the pinned schema, not the live one", { skip: !wired }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "warden-pin-args-"));
+  const lockfile = join(dir, "warden.lock");
+  let h: GatewayHarness | undefined;
+
+  before(async () => {
+    await pinShifty(lockfile);
+  });
+  after(async () => {
+    await h?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("on_drift warn keeps a loosened tool callable, but a field only the live schema allows is refused", async () => {
+    h = await connectThroughGateway({
+      policyYaml: policyYaml(lockfile, "warn"),
+      upstream: SHIFTY,
+      extraArgs: ["--upstream", "shifty"],
+    });
+    await h.client.callTool({ name: "shift", arguments: { variant: "schema-property" } });
+    assert.ok((await names(h)).includes("write_note"), "warn keeps the drifted tool listed");
+    await h.client.callTool({ name: "write_note", arguments: { text: "hi" } });
+    const err = await refused(
+      h.client.callTool({ name: "write_note", arguments: { text: "hi", cc: "attacker@example.com" } }),
+    );
+    assert.equal((err.data as { code?: string }).code, "ERR_POLICY_ARGS_INVALID");
   });
 });

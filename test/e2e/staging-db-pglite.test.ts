@@ -1,19 +1,34 @@
 // staging-db's embedded default (no DATABASE_URL): PGlite with the shipped schema, seed and roles. Reads are READ ONLY
 // transactions under SET LOCAL ROLE mcp_readonly; tickets go through the separate writer role.
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { openPglite } from "../../examples/staging-db/src/pglite-database.ts";
 import type { StagingDb } from "../../examples/staging-db/src/staging-db.ts";
 import { McpError } from "../../src/mcp/sdk.ts";
 import { type Connected, connectServer, jsonOf } from "./staging-db-helpers.ts";
 
+// A private snapshot cache for this run (never the user's real cache), removed at the end.
+const cacheDir = mkdtempSync(join(tmpdir(), "warden-staging-db-cache-"));
+const cacheEnv = { STAGING_DB_PGLITE_CACHE_DIR: cacheDir };
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
 describe("staging-db embedded PGlite: the database seam", { timeout: 300_000 }, () => {
   let db: StagingDb;
   before(async () => {
-    db = await openPglite();
+    db = await openPglite(cacheEnv);
   });
   after(async () => {
     await db?.close();
+  });
+
+  it("snapshots the initialised database for this user only", async () => {
+    const [file] = await readdir(cacheDir);
+    assert.match(file ?? "", /^staging-db-pglite-[0-9a-f]{16}\.tar\.gz$/);
+    assert.equal(statSync(join(cacheDir, file ?? "")).mode & 0o077, 0);
   });
 
   it("reads as mcp_readonly in a read-only transaction", async () => {
@@ -35,7 +50,8 @@ describe("staging-db embedded PGlite: the database seam", { timeout: 300_000 }, 
 describe("staging-db embedded PGlite over stdio", { timeout: 300_000 }, () => {
   let server: Connected;
   before(async () => {
-    server = await connectServer({});
+    // Loads the snapshot written above (the start-up role check still runs on it).
+    server = await connectServer(cacheEnv);
   });
   after(async () => {
     await server?.close();

@@ -15,6 +15,7 @@ const EVERYTHING_POLICY = `
 version: 1
 environment: dev
 audit: { enabled: false }
+defaults: { confirm: never }
 tools:
   echo: {}
   get-sum: {}
@@ -101,7 +102,7 @@ describe("gateway in front of a faulty upstream", () => {
 version: 1
 environment: dev
 audit: { enabled: false }
-defaults: { tools: allow }
+defaults: { tools: allow, confirm: never }
 tools:
   hang: { call_timeout: 1s }
 `,
@@ -153,7 +154,7 @@ tools:
 
 test("client disconnect terminates the upstream (no orphan)", async () => {
   const h = await connectThroughGateway({
-    policyYaml: "version: 1\nenvironment: dev\naudit: { enabled: false }\ndefaults: { tools: allow }\n",
+    policyYaml: "version: 1\nenvironment: dev\naudit: { enabled: false }\ndefaults: { tools: allow, confirm: never }\n",
     upstream: FAULTY_SERVER,
   });
   const result = await h.client.callTool({ name: "pid", arguments: {} });
@@ -184,6 +185,7 @@ describe("gateway in front of server-filesystem", () => {
 version: 1
 environment: dev
 audit: { enabled: false }
+defaults: { confirm: never }
 tools:
   read_text_file: { args: { path: { path_prefix: "${join(root, "public")}" } } }
   list_allowed_directories: {}
@@ -229,7 +231,7 @@ describe("response size cap", () => {
 version: 1
 environment: dev
 audit: { enabled: false }
-defaults: { max_response_bytes: 4096, on_oversize: ${mode} }
+defaults: { max_response_bytes: 4096, on_oversize: ${mode}, confirm: never }
 tools: { big: {} }
 `,
         upstream: FAULTY_SERVER,

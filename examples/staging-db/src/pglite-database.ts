@@ -2,16 +2,14 @@
 // READ ONLY transactions under SET LOCAL ROLE mcp_readonly; tickets under SET LOCAL ROLE mcp_tickets_writer.
 // A demonstration, not a security boundary: PGlite's session is a superuser underneath (see README.md).
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { readSnapshot, snapshotPath, writeSnapshot } from "./pglite-snapshot.ts";
 import { APPROVED_TABLES, INSERT_TICKET, SCHEMA } from "./queries.ts";
 import { readSql } from "./sql-files.ts";
 import { type QueryFn, type Row, type StagingDb, StartupError } from "./staging-db.ts";
 import { describeRoleProblem, verifyRole } from "./verify-role.ts";
 
-export async function openPglite(): Promise<StagingDb> {
-  const db = new PGlite();
-  await db.exec(readSql("schema.sql"));
-  await db.exec(readSql("seed.sql"));
-  await db.exec(readSql("role.sql"));
+export async function openPglite(env: NodeJS.ProcessEnv = {}): Promise<StagingDb> {
+  const db = await createDatabase(env);
   await checkReadOnlyRole(db);
   return {
     kind: "pglite",
@@ -31,6 +29,25 @@ export async function openPglite(): Promise<StagingDb> {
     },
     close: () => db.close(),
   };
+}
+
+// From the per-user snapshot when there is a usable one; otherwise initdb + the shipped SQL, then snapshot it.
+async function createDatabase(env: NodeJS.ProcessEnv): Promise<PGlite> {
+  const sql = [readSql("schema.sql"), readSql("seed.sql"), readSql("role.sql")];
+  const path = snapshotPath(env, sql);
+  const snapshot = path === undefined ? undefined : await readSnapshot(path);
+  if (snapshot !== undefined) {
+    const cached = new PGlite({ loadDataDir: snapshot });
+    const ok = await cached.waitReady.then(
+      () => true,
+      () => false,
+    );
+    if (ok) return cached;
+  }
+  const db = new PGlite();
+  for (const text of sql) await db.exec(text);
+  if (path !== undefined) await writeSnapshot(db, path).catch(() => {});
+  return db;
 }
 
 // The same start-up check as on PostgreSQL, run as mcp_readonly, so a bad edit of role.sql is caught here too.

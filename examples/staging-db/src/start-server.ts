@@ -43,7 +43,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<StartedServer
 
 async function openDatabase(env: NodeJS.ProcessEnv): Promise<StagingDb> {
   const url = env.DATABASE_URL;
-  if (url === undefined || url === "") return openPglite();
+  if (url === undefined || url === "") return openPglite(env);
   const tickets = env.TICKETS_DATABASE_URL;
   if (tickets === undefined || tickets === "") log("TICKETS_DATABASE_URL is not set: create_ticket is not offered");
   return openPostgres(url, tickets === "" ? undefined : tickets);

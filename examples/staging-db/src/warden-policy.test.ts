@@ -27,6 +27,7 @@ describe("examples/staging-db/warden.yaml", () => {
     assert.deepEqual(lookup?.response?.fields, ["id", "status"]);
     assert.deepEqual(lookup?.args.email, { format: "email", maxLength: 254 });
     assert.equal(policy.tools["staging-db/create_ticket"]?.confirm, "elicit");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the policy's literal ${env:VAR} reference syntax
     assert.equal(policy.audit.hmac_key, "${env:WARDEN_AUDIT_KEY}");
     const upstream = policy.upstreams["staging-db"];
     assert.ok(upstream !== undefined && "command" in upstream);

@@ -6,9 +6,10 @@ import { register as gateway } from "./gateway.ts";
 import { register as init } from "./init.ts";
 import { register as pin } from "./pin.ts";
 import { register as scan } from "./scan.ts";
+import { register as tokens } from "./tokens.ts";
 
 /** `result.code` is the process exit code a command sets (see exit-codes.ts). */
 export type CommandResult = { code: number };
 export type RegisterCommand = (program: Command, result: CommandResult) => void;
 
-export const commands: RegisterCommand[] = [audit, gateway, init, pin, explain, scan];
+export const commands: RegisterCommand[] = [audit, gateway, init, pin, explain, scan, tokens];

@@ -2,9 +2,9 @@
 // `issue` prints only the token on stdout so it can be captured; nothing else ever prints a token.
 import Table from "cli-table3";
 import type { Command } from "commander";
+import { generateSigningKeyPem } from "../../auth/signing-key.ts";
 import { createTokenRegistry, type TokenRecord } from "../../auth/token-registry.ts";
 import { wardenTokensFromPolicy } from "../../auth/warden-tokens-from-policy.ts";
-import { generateSigningKeyPem } from "../../auth/signing-key.ts";
 import { ConfigError, UsageError } from "../../errors.ts";
 import { durationMs } from "../../policy/duration.ts";
 import { type LoadedPolicy, loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
@@ -61,7 +61,10 @@ export function register(program: Command, result: CommandResult): void {
     });
 }
 
-async function withStore<T>(policyFlag: string | undefined, fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>) {
+async function withStore<T>(
+  policyFlag: string | undefined,
+  fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>,
+) {
   const loaded = await loadPolicy(resolvePolicyFile(policyFlag));
   const store = await createStore(loaded.policy.store, { baseDir: loaded.dir });
   try {
@@ -81,7 +84,12 @@ async function issue(opts: IssueOptions): Promise<number> {
         key: "auth.warden_tokens",
       });
     }
-    const { token, record } = await tokens.issue({ sub: opts.sub, scopes: opts.scope, ttlMs, allowLongTtl: opts.allowLongTtl });
+    const { token, record } = await tokens.issue({
+      sub: opts.sub,
+      scopes: opts.scope,
+      ttlMs,
+      allowLongTtl: opts.allowLongTtl,
+    });
     writeOut(token);
     writeErr(`issued ${record.jti} for ${record.sub} (${record.env}), expires ${iso(record.exp)}`);
     return EXIT.OK;
@@ -102,7 +110,8 @@ async function revoke(opts: { policy?: string; jti?: string; sub?: string }): Pr
   if ((opts.jti === undefined) === (opts.sub === undefined)) throw new UsageError("give exactly one of --jti or --sub");
   return withStore(opts.policy, async (_loaded, store) => {
     const registry = createTokenRegistry(store);
-    const count = opts.jti !== undefined ? Number(await registry.revokeJti(opts.jti)) : await registry.revokeSub(opts.sub ?? "");
+    const count =
+      opts.jti !== undefined ? Number(await registry.revokeJti(opts.jti)) : await registry.revokeSub(opts.sub ?? "");
     const what = opts.jti !== undefined ? `jti ${opts.jti}` : `sub ${opts.sub}`;
     if (count === 0) {
       writeErr(`no live, unrevoked token for ${what}`);
@@ -126,7 +135,7 @@ function iso(epochSeconds: number): string {
 }
 
 function table(records: TokenRecord[]): string {
-  const t = new Table({ head: ["jti", "sub", "scopes", "env", "expires", "status"] });
+  const t = new Table({ head: ["jti", "sub", "scopes", "env", "expires", "status"], style: { head: [], border: [] } });
   for (const r of records) {
     t.push([r.jti, r.sub, r.scopes.join(" "), r.env, iso(r.exp), r.revoked_at === undefined ? "live" : "revoked"]);
   }

@@ -18,7 +18,8 @@ export const phoneNanp = definePii({
   description: "North American phone number with separators: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX",
   keywords: [],
   // Separators are required: a bare 10-digit run is far more often an id or timestamp than a phone number.
-  pattern: /(?<![0-9A-Za-z.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9A-Za-z-]|\.[0-9])/g,
+  pattern:
+    /(?<![0-9A-Za-z.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9A-Za-z-]|\.[0-9])/g,
   validate: isNanp,
 });
 

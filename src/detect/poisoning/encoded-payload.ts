@@ -13,7 +13,7 @@ const HEX_ONLY = /^[0-9a-fA-F]+$/;
 /** Base64 of 36+ bytes; hex longer than a SHA-256 digest (64), so a pinned digest is not a finding. */
 const MIN_BASE64 = 48;
 const MIN_HEX = 80;
-/** 16+ escaped bytes (`\x41` and `%41` forms), 12+ `\u0041` escapes. */
+/** 48+ characters of escapes: 16 `%41`, 12 `\x41` or 8 `\u0041`. */
 const MIN_ESCAPED = 48;
 
 /** Bits per character; random base64 is near 6, English words and paths stay well under 4.5. */

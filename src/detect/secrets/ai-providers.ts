@@ -33,7 +33,7 @@ function assignedKey(id: string, key: string, length: number, what: string, keyw
     id,
     description: `${what} (${length} alphanumerics assigned to a ${keywords[0]} key name)`,
     keywords,
-    pattern: assignedPattern(key, `[A-Za-z0-9]{${length}}`),
+    pattern: assignedPattern(key, `[A-Za-z0-9]{${length}}`, keywords),
     group: 1,
     validate: (value) => charClasses(value) >= 2 && shannonEntropy(value) >= 3.5 && !isPlaceholder(value),
   });
@@ -44,6 +44,7 @@ export const cohereApiKey = assignedKey("cohere-api-key", "cohere|co[_.-]api[_.-
   "cohere",
   "co_api",
   "co-api",
+  "co.api",
 ]);
 
 export const AI_PROVIDER_DETECTORS: readonly Detector[] = [

@@ -1,4 +1,5 @@
 // Credentials in HTTP Authorization headers (RFC 9110 §11.6.2): Bearer tokens (RFC 6750) and Basic credentials (RFC 7617).
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { charClasses, shannonEntropy } from "./entropy.ts";
@@ -9,7 +10,9 @@ export const bearerToken = defineSecret({
   description: "Bearer token in an Authorization header or 'Bearer <token>' string",
   keywords: ["bearer"],
   // RFC 6750 §2.1 b64token charset.
-  pattern: /(?<![A-Za-z0-9])[Bb]earer[ \t]{1,3}([A-Za-z0-9._~+/-]{20,4096}={0,2})(?![A-Za-z0-9._~+/=-])/g,
+  pattern: anchoredAt(/(?<![A-Za-z0-9])[Bb]earer[ \t]{1,3}([A-Za-z0-9._~+/-]{20,4096}={0,2})(?![A-Za-z0-9._~+/=-])/g, [
+    "bearer",
+  ]),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 3.5 && charClasses(value) >= 2 && !isPlaceholder(value),
 });
@@ -18,7 +21,8 @@ export const basicAuthHeader = defineSecret({
   id: "basic-auth-header",
   description: "Basic credentials (base64 of user:password) in an Authorization header",
   keywords: ["basic "],
-  pattern: /(?<![A-Za-z0-9])(?:authorization|proxy-authorization)["']?\s{0,3}[:=]\s{0,3}["']?basic[ \t]{1,3}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/gi,
+  pattern:
+    /(?<![A-Za-z0-9])(?:authorization|proxy-authorization)["']?\s{0,3}[:=]\s{0,3}["']?basic[ \t]{1,3}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/gi,
   group: 1,
   validate: isUserPassBase64,
 });

@@ -1,4 +1,5 @@
 // Amazon Web Services credentials: access key ids, secret access keys and session tokens assigned to their keys.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { shannonEntropy } from "./entropy.ts";
@@ -10,16 +11,22 @@ export const awsAccessKeyId = defineSecret({
   description: "AWS access key id (AKIA long-term, ASIA temporary, ABIA/ACCA service keys)",
   keywords: ["akia", "asia", "abia", "acca"],
   // Key ids are 20 chars of base32 upper-case after the 4-char type prefix (IAM identifiers docs).
-  pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g,
+  pattern: anchoredAt(/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g, [
+    "AKIA",
+    "ASIA",
+    "ABIA",
+    "ACCA",
+  ]),
 });
 
 export const awsSecretAccessKey = defineSecret({
   id: "aws-secret-access-key",
   description: "AWS secret access key (40 base64 chars) assigned to a secret-access-key name",
-  keywords: ["secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret", "aws-secret"],
+  keywords: ["aws", "secret"],
   pattern: assignedPattern(
     "(?:aws[_.-]?)?secret[_.-]?access[_.-]?key|aws[_.-]?secret(?:[_.-]?key)?",
     "[A-Za-z0-9/+]{40}",
+    ["aws", "secret"],
   ),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 3.5 && !isFiller(value),
@@ -28,8 +35,8 @@ export const awsSecretAccessKey = defineSecret({
 export const awsSessionToken = defineSecret({
   id: "aws-session-token",
   description: "AWS STS session token assigned to a session-token name",
-  keywords: ["session_token", "sessiontoken", "session-token"],
-  pattern: assignedPattern("(?:aws[_.-]?)?session[_.-]?token", "[A-Za-z0-9/+]{100,2048}={0,2}"),
+  keywords: ["aws", "session"],
+  pattern: assignedPattern("(?:aws[_.-]?)?session[_.-]?token", "[A-Za-z0-9/+]{100,2048}={0,2}", ["aws", "session"]),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 4 && !isFiller(value),
 });

@@ -1,4 +1,5 @@
 // Microsoft Azure credentials: storage account keys, SAS signatures and Entra ID (Azure AD) client secrets.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { shannonEntropy } from "./entropy.ts";
@@ -6,9 +7,11 @@ import { shannonEntropy } from "./entropy.ts";
 export const azureStorageAccountKey = defineSecret({
   id: "azure-storage-account-key",
   description: "Azure storage account key (64 bytes, base64) in a connection string or assigned to a storage key",
-  keywords: ["accountkey", "storage"],
-  pattern:
+  keywords: ["accountkey", "azure"],
+  pattern: anchoredAt(
     /(?<![A-Za-z0-9])(?:AccountKey|azure[_.-]?storage[_.-]?(?:account[_.-]?)?key)["']?\s{0,3}[:=]\s{0,3}["']?([A-Za-z0-9+/]{86}==)/gi,
+    ["accountkey", "azure"],
+  ),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 4,
 });

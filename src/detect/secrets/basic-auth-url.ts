@@ -1,4 +1,5 @@
 // HTTP(S) URLs carrying basic-auth credentials (https://user:password@host, RFC 3986 §3.2.1): the password is the span.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { isFiller } from "./placeholder.ts";
@@ -7,7 +8,9 @@ export const basicAuthUrl = defineSecret({
   id: "basic-auth-url",
   description: "HTTP(S) URL with user:password@ credentials",
   keywords: ["http"],
-  pattern: /(?<![A-Za-z0-9+.-])https?:\/\/[^\s:@/"'<>]{1,128}:([^\s@/"'<>]{1,256})@[A-Za-z0-9[]/gi,
+  pattern: anchoredAt(/(?<![A-Za-z0-9+.-])https?:\/\/[^\s:@/"'<>]{1,128}:([^\s@/"'<>]{1,256})@[A-Za-z0-9[]/gi, [
+    "http",
+  ]),
   group: 1,
   // A bare number is a port in a malformed URL (http://host:8080@…), not a password.
   validate: (password) => !/^[0-9]{1,5}$/.test(password) && !isFiller(password),

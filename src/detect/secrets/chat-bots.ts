@@ -13,7 +13,8 @@ export const discordWebhookUrl = defineSecret({
   id: "discord-webhook-url",
   description: "Discord webhook URL (the token part grants posting to the channel)",
   keywords: ["/api/webhooks/"],
-  pattern: /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}(?![A-Za-z0-9_-])/g,
+  pattern:
+    /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}(?![A-Za-z0-9_-])/g,
 });
 
 export const CHAT_BOT_DETECTORS: readonly Detector[] = [telegramBotToken, discordWebhookUrl];

@@ -9,7 +9,11 @@ export const cloudflareApiToken = defineSecret({
   id: "cloudflare-api-token",
   description: "Cloudflare API token (40 chars) assigned to a cloudflare/CF_API_TOKEN name",
   keywords: ["cloudflare", "cf_api", "cf-api"],
-  pattern: assignedPattern("cloudflare[A-Za-z0-9_.-]{0,20}token|cf[_-]api[_-]token", "[A-Za-z0-9_-]{40}"),
+  pattern: assignedPattern("cloudflare[A-Za-z0-9_.-]{0,20}token|cf[_-]api[_-]token", "[A-Za-z0-9_-]{40}", [
+    "cloudflare",
+    "cf_api",
+    "cf-api",
+  ]),
   group: 1,
   validate: (value) => charClasses(value) >= 2 && shannonEntropy(value) >= 3.5 && !isPlaceholder(value),
 });
@@ -18,7 +22,11 @@ export const cloudflareGlobalApiKey = defineSecret({
   id: "cloudflare-global-api-key",
   description: "Cloudflare global API key (37 hex) assigned to a cloudflare…key name",
   keywords: ["cloudflare", "cf_api", "cf-api"],
-  pattern: assignedPattern("cloudflare[A-Za-z0-9_.-]{0,20}key|cf[_-]api[_-]key", "[a-f0-9]{37}"),
+  pattern: assignedPattern("cloudflare[A-Za-z0-9_.-]{0,20}key|cf[_-]api[_-]key", "[a-f0-9]{37}", [
+    "cloudflare",
+    "cf_api",
+    "cf-api",
+  ]),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 3 && !isPlaceholder(value),
 });

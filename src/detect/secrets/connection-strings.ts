@@ -1,4 +1,5 @@
 // Database and broker connection URLs that embed a password (RFC 3986 userinfo): the password is the span.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { isFiller } from "./placeholder.ts";
@@ -7,12 +8,13 @@ import { isFiller } from "./placeholder.ts";
 // Disjoint delimiters keep each attempt linear; both parts are bounded.
 const USERINFO = "[^\\s:@/\"'<>]{0,256}:([^\\s@/\"'<>]{1,256})@";
 
+/** `keywords` are the scheme prefixes: every match starts with one of them (the pattern is anchored there). */
 function connectionString(id: string, schemes: string, what: string, keywords: string[]): Detector {
   return defineSecret({
     id,
     description: `${what} connection URL with an embedded password`,
     keywords,
-    pattern: new RegExp(`(?<![A-Za-z0-9+.-])(?:${schemes})://${USERINFO}`, "gi"),
+    pattern: anchoredAt(new RegExp(`(?<![A-Za-z0-9+.-])(?:${schemes})://${USERINFO}`, "gi"), keywords),
     group: 1,
     validate: (password) => !isFiller(decodeSafe(password)),
   });
@@ -36,16 +38,11 @@ export const mysqlConnectionString = connectionString("mysql-connection-string",
   "mysql",
   "mariadb",
 ]);
-export const mongodbConnectionString = connectionString(
-  "mongodb-connection-string",
-  "mongodb(?:\\+srv)?",
-  "MongoDB",
-  ["mongodb"],
-);
-export const redisConnectionString = connectionString("redis-connection-string", "rediss?", "Redis", ["redis"]);
-export const amqpConnectionString = connectionString("amqp-connection-string", "amqps?", "AMQP (RabbitMQ)", [
-  "amqp",
+export const mongodbConnectionString = connectionString("mongodb-connection-string", "mongodb(?:\\+srv)?", "MongoDB", [
+  "mongodb",
 ]);
+export const redisConnectionString = connectionString("redis-connection-string", "rediss?", "Redis", ["redis"]);
+export const amqpConnectionString = connectionString("amqp-connection-string", "amqps?", "AMQP (RabbitMQ)", ["amqp"]);
 
 export const CONNECTION_STRING_DETECTORS: readonly Detector[] = [
   postgresConnectionString,

@@ -1,4 +1,5 @@
 // Google Cloud and Google AI credentials: API keys, service-account private keys, OAuth client secrets and tokens.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { prefixedPattern } from "./token-pattern.ts";
@@ -15,8 +16,10 @@ export const gcpServiceAccountKey = defineSecret({
   description: "Google service-account key JSON: the PEM private_key value",
   keywords: ['"private_key"'],
   // The JSON string holds the PEM with escaped newlines (\n); the value is reported without its quotes.
-  pattern:
+  pattern: anchoredAt(
     /"private_key"\s{0,5}:\s{0,5}"(-----BEGIN PRIVATE KEY-----(?:\\n)?[A-Za-z0-9+/=\\]{64,8192}-----END PRIVATE KEY-----(?:\\n)?)"/g,
+    ['"private_key"'],
+  ),
   group: 1,
 });
 

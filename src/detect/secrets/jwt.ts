@@ -1,4 +1,5 @@
 // JSON Web Tokens (RFC 7519): three base64url parts whose header decodes to a JSON object naming an "alg".
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 
@@ -7,8 +8,10 @@ export const jwt = defineSecret({
   description: "JSON Web Token (header.payload.signature, header is JSON with alg)",
   keywords: ["eyj"],
   // A JSON object header always base64url-encodes to "eyJ" ('{"'); the signature may be empty for alg "none".
-  pattern:
+  pattern: anchoredAt(
     /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}(?![A-Za-z0-9_-])/g,
+    ["eyJ"],
+  ),
   validate: hasJoseHeader,
 });
 

@@ -11,7 +11,11 @@ export const datadogApiKey = defineSecret({
   id: "datadog-api-key",
   description: "Datadog API key (32 hex) assigned to a DD_API_KEY / datadog…api_key name",
   keywords: ["dd_api", "dd-api", "datadog"],
-  pattern: assignedPattern("dd[_-]api[_-]?key|datadog[A-Za-z0-9_.-]{0,20}api[_-]?key", "[a-f0-9]{32}"),
+  pattern: assignedPattern("dd[_-]api[_-]?key|datadog[A-Za-z0-9_.-]{0,20}api[_-]?key", "[a-f0-9]{32}", [
+    "dd_api",
+    "dd-api",
+    "datadog",
+  ]),
   group: 1,
   validate: randomHex,
 });
@@ -19,10 +23,11 @@ export const datadogApiKey = defineSecret({
 export const datadogAppKey = defineSecret({
   id: "datadog-app-key",
   description: "Datadog application key (40 hex) assigned to a DD_APP_KEY / datadog…app_key name",
-  keywords: ["dd_app", "dd-app", "datadog", "application_key"],
+  keywords: ["dd_app", "dd-app", "datadog"],
   pattern: assignedPattern(
     "dd[_-]app(?:lication)?[_-]?key|datadog[A-Za-z0-9_.-]{0,20}app(?:lication)?[_-]?key",
     "[a-f0-9]{40}",
+    ["dd_app", "dd-app", "datadog"],
   ),
   group: 1,
   validate: randomHex,

@@ -19,6 +19,7 @@ export const herokuLegacyApiKey = defineSecret({
   pattern: assignedPattern(
     "heroku[A-Za-z0-9_.-]{0,20}(?:key|token)",
     "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    ["heroku"],
   ),
   group: 1,
 });
@@ -27,7 +28,7 @@ export const vercelToken = defineSecret({
   id: "vercel-token",
   description: "Vercel access token (24 alphanumerics) assigned to a vercel…token name",
   keywords: ["vercel"],
-  pattern: assignedPattern("vercel[A-Za-z0-9_.-]{0,20}token", "[A-Za-z0-9]{24}"),
+  pattern: assignedPattern("vercel[A-Za-z0-9_.-]{0,20}token", "[A-Za-z0-9]{24}", ["vercel"]),
   group: 1,
   validate: (value) => charClasses(value) >= 2 && shannonEntropy(value) >= 3.5 && !isPlaceholder(value),
 });

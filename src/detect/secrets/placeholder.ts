@@ -33,7 +33,20 @@ const FILLER_WORDS = [
 // Words that mark documentation values; only the generic (key-name based) detectors reject them, so a
 // provider-format key that merely contains EXAMPLE (AWS's documented key) is still reported.
 const DOC_WORDS = ["dummy", "sample", "example", "todo", "fixme"];
-const FILLER_EXACT = new Set(["password", "passwd", "secret", "token", "null", "none", "undefined", "true", "false", "test", "admin", "root"]);
+const FILLER_EXACT = new Set([
+  "password",
+  "passwd",
+  "secret",
+  "token",
+  "null",
+  "none",
+  "undefined",
+  "true",
+  "false",
+  "test",
+  "admin",
+  "root",
+]);
 
 /** True when `value` is a reference to where the secret lives, a template, or an obvious filler (xxxx, changeme). */
 export function isFiller(value: string): boolean {

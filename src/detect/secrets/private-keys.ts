@@ -1,4 +1,5 @@
 // Private key blocks: PEM (PKCS#1/#8/SEC1/encrypted, RFC 7468), OpenSSH, PGP, and age identities.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { prefixedPattern } from "./token-pattern.ts";
@@ -11,25 +12,33 @@ const BODY = "(?:[A-Za-z0-9+/=\\s\\\\:,.]|-(?!-)){16,12000}";
 export const privateKeyPem = defineSecret({
   id: "private-key-pem",
   description: "PEM private key block (RSA, EC, DSA, PKCS#8, encrypted PKCS#8)",
-  keywords: ["private key-----"],
-  pattern: new RegExp(
-    `-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${BODY}-----END (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----`,
-    "g",
+  keywords: ["-----begin "],
+  pattern: anchoredAt(
+    new RegExp(
+      `-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${BODY}-----END (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----`,
+      "g",
+    ),
+    ["-----BEGIN "],
   ),
 });
 
 export const opensshPrivateKey = defineSecret({
   id: "openssh-private-key",
   description: "OpenSSH private key block",
-  keywords: ["openssh private key"],
-  pattern: new RegExp(`-----BEGIN OPENSSH PRIVATE KEY-----${BODY}-----END OPENSSH PRIVATE KEY-----`, "g"),
+  keywords: ["-----begin openssh private key-----"],
+  pattern: anchoredAt(new RegExp(`-----BEGIN OPENSSH PRIVATE KEY-----${BODY}-----END OPENSSH PRIVATE KEY-----`, "g"), [
+    "-----BEGIN OPENSSH PRIVATE KEY-----",
+  ]),
 });
 
 export const pgpPrivateKeyBlock = defineSecret({
   id: "pgp-private-key-block",
   description: "OpenPGP armored private key block (RFC 9580 §6.2)",
-  keywords: ["pgp private key block"],
-  pattern: new RegExp(`-----BEGIN PGP PRIVATE KEY BLOCK-----${BODY}-----END PGP PRIVATE KEY BLOCK-----`, "g"),
+  keywords: ["-----begin pgp private key block-----"],
+  pattern: anchoredAt(
+    new RegExp(`-----BEGIN PGP PRIVATE KEY BLOCK-----${BODY}-----END PGP PRIVATE KEY BLOCK-----`, "g"),
+    ["-----BEGIN PGP PRIVATE KEY BLOCK-----"],
+  ),
 });
 
 export const ageSecretKey = defineSecret({

@@ -1,4 +1,5 @@
 // Secret managers' own tokens: HashiCorp Vault, Doppler, 1Password service accounts and account secret keys.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { shannonEntropy } from "./entropy.ts";
@@ -22,7 +23,10 @@ export const dopplerToken = defineSecret({
   id: "doppler-token",
   description: "Doppler token: personal, service, service account, CLI, SCIM or audit (dp.pt., dp.st. …)",
   keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
-  pattern: /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,64}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9_-])/g,
+  pattern: anchoredAt(
+    /(?<![A-Za-z0-9_.])dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,64}\.)?[A-Za-z0-9]{40,44}(?![A-Za-z0-9_-])/g,
+    ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+  ),
   validate: (value) => shannonEntropy(value) >= 3.5,
 });
 
@@ -37,8 +41,10 @@ export const onepasswordSecretKey = defineSecret({
   id: "onepassword-secret-key",
   description: "1Password account Secret Key (A3-XXXXXX-…)",
   keywords: ["a3-"],
-  pattern:
+  pattern: anchoredAt(
     /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g,
+    ["A3-"],
+  ),
 });
 
 export const SECRET_MANAGER_DETECTORS: readonly Detector[] = [

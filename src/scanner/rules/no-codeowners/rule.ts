@@ -2,7 +2,7 @@
 // a credential without security review.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { compileIgnore, type IgnoreRule } from "../../gitignore.ts";
+import { compileIgnore, type IgnoreRule, ruleMatches } from "../../gitignore.ts";
 import type { Finding } from "../../types.ts";
 import { defineRepoRule } from "../define-rule.ts";
 
@@ -27,7 +27,7 @@ export const noCodeowners = defineRepoRule({
       const rules = location ? ownedRules(await readFile(join(root.root, location), "utf8").catch(() => "")) : [];
       for (const cfg of configs) {
         const rel = cfg.file.slice(root.root.length + 1);
-        if (rules.some((r) => r.re.test(rel))) continue;
+        if (rules.some((r) => ruleMatches(r, rel))) continue;
         const file = root.display ? `${root.display}/${rel}` : rel;
         const why = location ? `no ${location} rule with an owner matches ${rel}` : "the repository has no CODEOWNERS file";
         out.push({ rule: "no-codeowners", severity: "low", file, line: 1, column: 1, client: cfg.client, location: "", message: why });
