@@ -23,7 +23,13 @@ async function generate(root: string): Promise<number> {
     }
     if (configs) {
       await mkdir(join(root, "packages", `pkg-${p}`, ".cursor"), { recursive: true });
-      const cfg = { mcpServers: { fs: { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem", "."] }, gh: { command: "gh-mcp", env: { GITHUB_TOKEN: "${env:GITHUB_TOKEN}" } } } };
+      const cfg = {
+        mcpServers: {
+          fs: { command: "npx", args: ["-y", "@modelcontextprotocol/server-filesystem", "."] },
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
+          gh: { command: "gh-mcp", env: { GITHUB_TOKEN: "${env:GITHUB_TOKEN}" } },
+        },
+      };
       writes.push(writeFile(join(root, "packages", `pkg-${p}`, ".cursor", "mcp.json"), JSON.stringify(cfg, null, 2)));
       writes.push(writeFile(join(root, "packages", `pkg-${p}`, ".mcp.json"), JSON.stringify(cfg, null, 2)));
     }

@@ -9,9 +9,12 @@ import { jsonLimits } from "../guards/json-limits.ts";
 import { methodAllowlist } from "../guards/method-allowlist.ts";
 import { pin } from "../guards/pin.ts";
 import { project } from "../guards/project.ts";
+import type { RateCounter } from "../guards/rate-counter.ts";
+import { rateLimit } from "../guards/rate-limit.ts";
 import { redact } from "../guards/redact.ts";
 import { requestSize } from "../guards/request-size.ts";
 import { sanitize } from "../guards/sanitize.ts";
+import type { SchemaValidators } from "../guards/schema-validators.ts";
 import { sizeCap } from "../guards/size-cap.ts";
 import { toolAllowlist } from "../guards/tool-allowlist.ts";
 import type { Guard } from "../guards/types.ts";
@@ -30,6 +33,13 @@ export interface ChainDeps {
   lock?: LockSource | undefined;
   /** Out-of-band approvals for `console`/`mrtr` confirmation; without one those modes refuse. */
   approver?: Approver | undefined;
+  /**
+   * Rate counters. A front serving several sessions in one process must pass ONE counter to every session's chain,
+   * or per-principal limits would count per session. Default: a fresh in-memory counter.
+   */
+  rateCounter?: RateCounter | undefined;
+  /** Compiled JSON Schema validators, shared across sessions (compiling ajv costs ~0.3 s). */
+  validators?: SchemaValidators | undefined;
 }
 
 export function buildGuardChain(deps: ChainDeps): GuardChain {
@@ -43,10 +53,11 @@ export function buildGuardChain(deps: ChainDeps): GuardChain {
     jsonLimits(),
     methodAllowlist(),
     toolAllowlist(),
+    rateLimit(deps.rateCounter ? { counter: deps.rateCounter } : {}),
     pinGuard,
     sanitize(),
     confirmParam(lock),
-    args({ schemaFor, log: deps.logger }),
+    args({ schemaFor, log: deps.logger, ...(deps.validators ? { validators: deps.validators } : {}) }),
     writeBack(),
     confirm({ lock, ...(deps.approver ? { approver: deps.approver } : {}) }),
     audit(deps.audit, {

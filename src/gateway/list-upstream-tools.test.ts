@@ -1,3 +1,4 @@
+// Tests of listUpstreamTools against real stdio servers: pagination, raw fields kept, minimal env, time bounds.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// Unit tests of guard `pin` on MessageContexts built directly: drift, unpinned, warn, block-server, identity, hooks.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { PolicyError } from "../errors.ts";
@@ -45,7 +46,8 @@ function listResponse(
     request: requestInfoOf(listReq),
   });
   pin({ lock: () => lock }).run(ctx);
-  const listed = ((ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[]).map((t) => t.name);
+  const tools = (ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[] | undefined;
+  const listed = (tools ?? []).map((t) => t.name);
   return { ctx, listed };
 }
 

@@ -198,6 +198,39 @@ describe("redact guard: other server data", () => {
   });
 });
 
+describe("redact guard: server notifications", () => {
+  it("masks log data and progress messages, never the progress token", () => {
+    const log = testContext({
+      phase: "server-notification",
+      message: {
+        jsonrpc: "2.0",
+        method: "notifications/message",
+        params: { level: "info", data: { msg: `login ${EMAIL}` } },
+      },
+    });
+    guard.run(log);
+    assert.deepEqual((log.message as { params: unknown }).params, {
+      level: "info",
+      data: { msg: "login [REDACTED:email#1]" },
+    });
+    const token = `tok-${EMAIL}`;
+    const progress = testContext({
+      phase: "server-notification",
+      message: {
+        jsonrpc: "2.0",
+        method: "notifications/progress",
+        params: { progressToken: token, progress: 1, message: `mailing ${EMAIL}` },
+      },
+    });
+    guard.run(progress);
+    assert.deepEqual((progress.message as { params: unknown }).params, {
+      progressToken: token,
+      progress: 1,
+      message: "mailing [REDACTED:email#1]",
+    });
+  });
+});
+
 describe("placeholder map", () => {
   it("is bounded: the oldest mapping is forgotten and numbers are never reused", () => {
     const session = testSession();

@@ -1,12 +1,12 @@
 // Guard `redact`: masks secrets and PII in everything a server sends back — tools/call results (text, structured
 // content, embedded resources), resources/read contents, prompts/get messages, error messages and data, and the
-// server→client elicitation/create and sampling/createMessage requests. Per category the policy masks, blocks the
+// server→client elicitation/create and sampling/createMessage requests, log and progress notification text. Per category the policy masks, blocks the
 // whole message (ERR_POLICY_RESPONSE_BLOCKED) or does nothing. Strings are scanned once, in place; a message with
 // nothing to mask is not marked changed, so its original bytes are forwarded. CWE-200, CWE-532; OWASP LLM02.
 import { createDetectorEngine } from "../detect/engine.ts";
 import type { DetectorCategory, DetectorEngine, Span } from "../detect/types.ts";
 import { JSONRPC, PolicyError } from "../errors.ts";
-import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import { placeholderFor } from "./placeholders.ts";
 import { type CategoryModes, redactModesFor } from "./redact-modes.ts";
 import type { Guard, MessageContext } from "./types.ts";
@@ -15,6 +15,11 @@ import type { Guard, MessageContext } from "./types.ts";
 const DATA_RESULTS = new Set(["tools/call", "resources/read", "prompts/get", "completion/complete"]);
 /** Server→client requests whose text reaches the user or the client's model. */
 const SERVER_REQUESTS = new Set(["elicitation/create", "sampling/createMessage"]);
+/** Server notifications with free text for the client: log data (MCP "Logging") and progress messages. */
+const NOTIFICATION_TEXT: Record<string, string> = {
+  "notifications/message": "data",
+  "notifications/progress": "message",
+};
 /** Shortest string any detector can match; shorter strings are not scanned. */
 const MIN_SCANNED = 6;
 
@@ -44,7 +49,7 @@ export function redact(opts: RedactOptions = {}): Guard {
   };
   return {
     id: "redact",
-    phases: ["response", "server-request"],
+    phases: ["response", "server-request", "server-notification"],
     run(ctx) {
       const targets = targetsOf(ctx);
       if (targets.length === 0) return;
@@ -71,6 +76,11 @@ function targetsOf(ctx: MessageContext): Target[] {
   if (ctx.phase === "server-request") {
     const req = ctx.message as JsonRpcRequest;
     return SERVER_REQUESTS.has(req.method) && req.params ? [[req as Record<string, unknown>, "params"]] : [];
+  }
+  if (ctx.phase === "server-notification") {
+    const note = ctx.message as JsonRpcNotification;
+    const key = Object.hasOwn(NOTIFICATION_TEXT, note.method) ? NOTIFICATION_TEXT[note.method] : undefined;
+    return key && note.params ? [[note.params, key]] : [];
   }
   const res = ctx.message as JsonRpcResponse;
   const targets: Target[] = [];

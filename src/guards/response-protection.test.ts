@@ -21,7 +21,9 @@ before(async () => {
   client = new Client({ name: "warden-response-test", version: "0" });
   const script = require.resolve("@modelcontextprotocol/server-everything/dist/index.js");
   const env = { ...getDefaultEnvironment(), WARDEN_FAKE_AWS_KEY: FAKE_AWS_KEY, WARDEN_FAKE_OWNER: FAKE_EMAIL };
-  await client.connect(new StdioClientTransport({ command: process.execPath, args: [script, "stdio"], env, stderr: "ignore" }));
+  await client.connect(
+    new StdioClientTransport({ command: process.execPath, args: [script, "stdio"], env, stderr: "ignore" }),
+  );
 });
 after(() => client?.close());
 

@@ -1,3 +1,4 @@
+// Tests of `pin --diff` computation and formatting: added/removed/changed tools, fields, line diffs, confusables.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lineDiff } from "./line-diff.ts";

@@ -1,3 +1,4 @@
+// Tests of the gateway's lock source: missing file, re-read after a re-pin, last good lock kept when broken.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// Tests of warden.lock: layout, byte stability across re-pins, approvals kept, round trip, and invalid-file errors.
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

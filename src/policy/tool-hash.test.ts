@@ -1,3 +1,4 @@
+// Tests of the pin hash: which fields count, canonical ordering, and that every reviewed field changes the hash.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";

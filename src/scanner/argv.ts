@@ -44,7 +44,8 @@ function unwrap(argv: Token[]): Token[] {
   const prog = programName(argv[0]?.word ?? "");
   if (prog === "env") {
     let i = 1;
-    while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]?.word ?? "") || argv[i]?.word.startsWith("-"))) i++;
+    while (i < argv.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i]?.word ?? "") || argv[i]?.word.startsWith("-")))
+      i++;
     return argv.slice(i);
   }
   if (prog === "cmd" && /^\/[ck]$/i.test(argv[1]?.word ?? "")) return argv.slice(2);

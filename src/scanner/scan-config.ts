@@ -25,7 +25,16 @@ export function scanConfigText(file: string, text: string, client: ClientId, opt
   const findings: Finding[] = [];
   if (parsed.error) {
     const { line, column } = lines.position(parsed.error.offset);
-    findings.push({ rule: "parse-error", severity: "medium", file, line, column, client, location: "", message: parsed.error.message });
+    findings.push({
+      rule: "parse-error",
+      severity: "medium",
+      file,
+      line,
+      column,
+      client,
+      location: "",
+      message: parsed.error.message,
+    });
   }
   const root = parsed.root;
   if (!spec || !root || root.type !== "object") return { findings, context: undefined };
@@ -43,7 +52,16 @@ export function scanConfigText(file: string, text: string, client: ClientId, opt
     } catch (err) {
       // A rule bug must not stop the scan; it surfaces as a parse-error-style finding naming the rule.
       const message = `rule ${rule.meta.id} could not check this file: ${err instanceof Error ? err.message : String(err)}`;
-      findings.push({ rule: "parse-error", severity: "medium", file, line: 1, column: 1, client, location: "", message });
+      findings.push({
+        rule: "parse-error",
+        severity: "medium",
+        file,
+        line: 1,
+        column: 1,
+        client,
+        location: "",
+        message,
+      });
       continue;
     }
     for (const h of hits) findings.push(toFinding(h, rule, file, client, lines));
@@ -51,7 +69,13 @@ export function scanConfigText(file: string, text: string, client: ClientId, opt
   return { findings, context };
 }
 
-function toFinding(h: RuleHit, rule: ConfigRule, file: string, client: ClientId, lines: ReturnType<typeof lineIndex>): Finding {
+function toFinding(
+  h: RuleHit,
+  rule: ConfigRule,
+  file: string,
+  client: ClientId,
+  lines: ReturnType<typeof lineIndex>,
+): Finding {
   const { line, column } = lines.position(h.node?.offset ?? 0);
   const severity = h.severity ?? rule.meta.severity;
   const f: Finding = { rule: rule.meta.id, severity, file, line, column, client, location: "", message: h.message };

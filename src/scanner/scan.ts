@@ -46,14 +46,22 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     seen.add(t.abs);
     const text = await readFile(t.abs, "utf8").catch(() => undefined);
     if (text === undefined) continue;
-    const result = scanConfigText(t.display, text, t.client, { rules: CONFIG_RULES, policy: opts.policy, detectSecrets });
+    const result = scanConfigText(t.display, text, t.client, {
+      rules: CONFIG_RULES,
+      policy: opts.policy,
+      detectSecrets,
+    });
     findings.push(...result.findings.map((f) => ({ ...f, absFile: t.abs })));
     if (result.context) configs.push(result.context);
   }
   const configFiles = targets.map((t) => ({ file: t.abs, client: t.client }));
   const repo: RepoContext = { roots, configFiles, configs, git: opts.git };
   for (const rule of REPO_RULES) findings.push(...(await rule.check(repo)));
-  return { findings: sortFindings(findings), files: seen.size, servers: configs.reduce((n, c) => n + c.servers.length, 0) };
+  return {
+    findings: sortFindings(findings),
+    files: seen.size,
+    servers: configs.reduce((n, c) => n + c.servers.length, 0),
+  };
 }
 
 async function addPath(p: string, roots: RepoContext["roots"], targets: Target[]): Promise<void> {
@@ -91,6 +99,10 @@ function fallbackClient(file: string): ClientId {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || severityRank(b.severity) - severityRank(a.severity),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      severityRank(b.severity) - severityRank(a.severity),
   );
 }

@@ -13,7 +13,24 @@ import { scanConfigText } from "./scan-config.ts";
 const SIZE = 64 * 1024;
 const BUDGET_MS = 2000;
 const fill = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
-const UNITS = ["a", "${", "${env:", "$a", "{env:a", "curl ", "--token=", "a://b:", "x:", "@modelcontextprotocol/sdk@", "=", "[", '"', "a.", " ", "-"];
+const UNITS = [
+  "a",
+  "${",
+  "${env:",
+  "$a",
+  "{env:a",
+  "curl ",
+  "--token=",
+  "a://b:",
+  "x:",
+  "@modelcontextprotocol/sdk@",
+  "=",
+  "[",
+  '"',
+  "a.",
+  " ",
+  "-",
+];
 
 function timed(label: string, fn: () => unknown): void {
   const start = performance.now();
@@ -38,8 +55,20 @@ test("helpers stay fast on adversarial input", () => {
 test("every config rule stays fast on adversarial server entries", () => {
   for (const unit of UNITS) {
     const v = fill(unit);
-    const entry = { command: v, args: [v, "-c", v, "run", v], env: { API_TOKEN: v }, headers: { Authorization: v }, url: v };
+    const entry = {
+      command: v,
+      args: [v, "-c", v, "run", v],
+      env: { API_TOKEN: v },
+      headers: { Authorization: v },
+      url: v,
+    };
     const text = JSON.stringify({ mcpServers: { a: entry, b: { command: "bash", args: ["-c", v] } } });
-    timed(`rules(${unit})`, () => scanConfigText(".mcp.json", text, "claude-code", { rules: CONFIG_RULES, policy: undefined, detectSecrets: () => [] }));
+    timed(`rules(${unit})`, () =>
+      scanConfigText(".mcp.json", text, "claude-code", {
+        rules: CONFIG_RULES,
+        policy: undefined,
+        detectSecrets: () => [],
+      }),
+    );
   }
 });

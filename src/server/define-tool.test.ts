@@ -52,4 +52,23 @@ describe("strictInput", () => {
     const json = z.toJSONSchema(schema) as { properties: Record<string, { description?: string }> };
     assert.equal(json.properties.q?.description, "query");
   });
+
+  it("bounds string formats, record values and union members too", () => {
+    const s = strictInput(
+      {
+        e: z.email(),
+        r: z.record(z.string(), z.string()),
+        u: z.union([z.string(), z.number()]),
+        d: z.discriminatedUnion("k", [z.object({ k: z.literal("a"), v: z.string() })]),
+      },
+      20,
+    );
+    const ok = { e: "a@example.com", r: { x: "y" }, u: "s", d: { k: "a", v: "w" } };
+    assert.equal(s.safeParse(ok).success, true);
+    assert.equal(s.safeParse({ ...ok, e: `${"a".repeat(30)}@example.com` }).success, false);
+    assert.equal(s.safeParse({ ...ok, r: { x: "y".repeat(21) } }).success, false);
+    assert.equal(s.safeParse({ ...ok, u: "s".repeat(21) }).success, false);
+    assert.equal(s.safeParse({ ...ok, d: { k: "a", v: "w".repeat(21) } }).success, false);
+    assert.equal(s.safeParse({ ...ok, d: { k: "a", v: "w", extra: 1 } }).success, false);
+  });
 });

@@ -26,6 +26,18 @@ function bound(schema: z.ZodType, max: number): z.ZodType {
 
 function rebuild(schema: z.ZodType, max: number): z.ZodType {
   if (schema instanceof z.ZodString) return schema.maxLength === null ? schema.max(max) : schema;
+  // Formats (email, url, uuid …) are strings too; their own patterns should only ever see bounded input (CWE-1333).
+  if (schema instanceof z.ZodStringFormat) return schema.maxLength === null ? schema.max(max) : schema;
+  if (schema instanceof z.ZodRecord) {
+    return z.record(schema.keyType as z.ZodString, bound(schema.valueType as z.ZodType, max));
+  }
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    const options = schema.options.map((o) => bound(o as z.ZodType, max)) as z.ZodObject[];
+    return z.discriminatedUnion(schema.def.discriminator, options as [z.ZodObject, ...z.ZodObject[]]);
+  }
+  if (schema instanceof z.ZodUnion) {
+    return z.union(schema.options.map((o) => bound(o as z.ZodType, max)) as [z.ZodType, ...z.ZodType[]]);
+  }
   if (schema instanceof z.ZodOptional) return bound(schema.unwrap() as z.ZodType, max).optional();
   if (schema instanceof z.ZodNullable) return bound(schema.unwrap() as z.ZodType, max).nullable();
   if (schema instanceof z.ZodDefault) {

@@ -36,7 +36,17 @@ test("findings at or above the default --fail-on (high) exit 1; the JSON follows
   assert.equal(report.version, 1);
   assert.deepEqual(Object.keys(report.summary), ["files", "servers", "findings", "by_severity"]);
   const secret = report.findings.find((f: { rule: string }) => f.rule === "literal-secret");
-  assert.deepEqual(Object.keys(secret), ["rule", "severity", "file", "line", "column", "client", "server", "location", "message"]);
+  assert.deepEqual(Object.keys(secret), [
+    "rule",
+    "severity",
+    "file",
+    "line",
+    "column",
+    "client",
+    "server",
+    "location",
+    "message",
+  ]);
   assert.equal(secret.location, "mcpServers.github.env.GITHUB_TOKEN");
   assert.equal(secret.client, "cursor");
   assert.ok(!ok.out.includes(FAKE_TOKEN), "the secret value never appears without --show-secrets");

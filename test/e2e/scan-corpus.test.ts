@@ -29,7 +29,11 @@ test("every corpus file scans without crashing", (t) => {
     assert.ok(clientById(client), `corpus folder ${dir.name} names a known client`);
     for (const name of readdirSync(join(CORPUS, dir.name))) {
       const text = readFileSync(join(CORPUS, dir.name, name), "utf8");
-      const result = scanConfigText(`${dir.name}/${name}`, text, client, { rules: CONFIG_RULES, policy: undefined, detectSecrets });
+      const result = scanConfigText(`${dir.name}/${name}`, text, client, {
+        rules: CONFIG_RULES,
+        policy: undefined,
+        detectSecrets,
+      });
       files++;
       const parsed = result.context !== undefined;
       const parseErrors = result.findings.filter((f) => f.rule === "parse-error");

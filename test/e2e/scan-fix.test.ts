@@ -45,7 +45,9 @@ test("--fix moves secrets, keeps comments, backs up, asks to rotate committed se
   const report = await applyFixes(first.findings, probe);
   const fixed = readFileSync(file, "utf8");
   assert.ok(fixed.includes("// team servers (comment must survive --fix)"));
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
   assert.ok(fixed.includes('"GITHUB_TOKEN": "${env:GITHUB_TOKEN}"'), fixed);
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
   assert.ok(fixed.includes('"Authorization": "Bearer ${env:DOCS_AUTHORIZATION}"'), fixed);
   assert.ok(!fixed.includes(TOKEN) && !fixed.includes(BEARER));
   const envLocal = join(repo, ".env.local");
@@ -53,8 +55,14 @@ test("--fix moves secrets, keeps comments, backs up, asks to rotate committed se
   assert.match(readFileSync(envLocal, "utf8"), new RegExp(`GITHUB_TOKEN=${TOKEN}`));
   assert.match(readFileSync(join(repo, ".gitignore"), "utf8"), /^\.env\.local$/m);
   assert.equal(readFileSync(`${file}.warden-bak`, "utf8"), CONFIG, "the backup holds the original bytes");
-  assert.ok(report.some((l) => l.includes("rotate it")), report.join("\n"));
-  assert.ok(report.every((l) => !l.includes(TOKEN) && !l.includes(BEARER)), "the report masks secrets");
+  assert.ok(
+    report.some((l) => l.includes("rotate it")),
+    report.join("\n"),
+  );
+  assert.ok(
+    report.every((l) => !l.includes(TOKEN) && !l.includes(BEARER)),
+    "the report masks secrets",
+  );
 
   const envBefore = readFileSync(envLocal, "utf8");
   const second = await scan({ paths: [repo], git: probe });

@@ -40,7 +40,11 @@ export function register(program: Command, result: CommandResult): void {
     .option("--policy <file>", "policy file (default: $WARDEN_POLICY or ./warden.yaml when present)")
     .option("--format <format>", "text | json | sarif", "text")
     .option("--output <file>", "write the report to a file instead of stdout")
-    .option("--fail-on <severity>", "exit 1 when a finding is at or above: low | medium | high | critical", DEFAULT_FAIL_ON)
+    .option(
+      "--fail-on <severity>",
+      "exit 1 when a finding is at or above: low | medium | high | critical",
+      DEFAULT_FAIL_ON,
+    )
     .option("--fix", "move literal secrets to .env.local and reference them from the config")
     .option("--show-secrets", "print secret values in full (masked otherwise)")
     .action(async (paths: string[], flags: ScanFlags) => {
@@ -49,13 +53,22 @@ export function register(program: Command, result: CommandResult): void {
 }
 
 async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
-  if (!["text", "json", "sarif"].includes(flags.format)) throw new UsageError(`--format must be text, json or sarif, not "${flags.format}"`);
-  if (!isSeverity(flags.failOn)) throw new UsageError(`--fail-on must be low, medium, high or critical, not "${flags.failOn}"`);
+  if (!["text", "json", "sarif"].includes(flags.format))
+    throw new UsageError(`--format must be text, json or sarif, not "${flags.format}"`);
+  if (!isSeverity(flags.failOn))
+    throw new UsageError(`--fail-on must be low, medium, high or critical, not "${flags.failOn}"`);
   const failOn = flags.failOn;
   const policy = await policyFor(flags.policy);
   const targets = paths.length > 0 || flags.home ? paths : ["."];
   const git = gitCliProbe();
-  const home = flags.home ? { home: homedir(), platform: process.platform, appData: process.env.APPDATA, xdgConfig: process.env.XDG_CONFIG_HOME } : undefined;
+  const home = flags.home
+    ? {
+        home: homedir(),
+        platform: process.platform,
+        appData: process.env.APPDATA,
+        xdgConfig: process.env.XDG_CONFIG_HOME,
+      }
+    : undefined;
   let found: ScanResult = await scan({ paths: targets, home, policy, git });
   if (flags.fix) {
     const report = await applyFixes(found.findings, git);
@@ -68,7 +81,10 @@ async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
       ? formatJson(found, { showSecrets: show })
       : flags.format === "sarif"
         ? formatSarif(found, { showSecrets: show })
-        : formatText(found, { showSecrets: show, color: !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR });
+        : formatText(found, {
+            showSecrets: show,
+            color: !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR,
+          });
   if (flags.output) await writeFile(flags.output, text);
   else writeOut(text);
   return found.findings.some((f) => atLeast(f.severity, failOn)) ? EXIT.FAILURE : EXIT.OK;
@@ -78,6 +94,13 @@ async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
 async function policyFor(flag: string | undefined): Promise<ScanPolicy | undefined> {
   const file = resolvePolicyFile(flag);
   const explicit = flag !== undefined || !!process.env.WARDEN_POLICY;
-  if (!explicit && !(await access(file).then(() => true, () => false))) return undefined;
+  if (
+    !explicit &&
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
   return scanPolicyOf((await loadPolicy(file)).policy);
 }

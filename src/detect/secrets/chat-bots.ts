@@ -1,4 +1,5 @@
 // Chat platform bot credentials: Telegram bot tokens and Discord webhook URLs.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 
@@ -6,7 +7,10 @@ export const telegramBotToken = defineSecret({
   id: "telegram-bot-token",
   description: "Telegram Bot API token (<bot id>:AA + 33 chars)",
   keywords: [":aa"],
-  pattern: /(?<![A-Za-z0-9_:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g,
+  pattern: anchoredAt(/(?<![A-Za-z0-9_:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, [":AA"], {
+    chars: /[0-9]/,
+    max: 10,
+  }),
 });
 
 export const discordWebhookUrl = defineSecret({

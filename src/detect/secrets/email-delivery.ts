@@ -1,4 +1,5 @@
 // Email delivery and marketing providers: SendGrid, Mailgun, Mailchimp API keys.
+import { anchoredAt } from "../anchor.ts";
 import type { Detector } from "../types.ts";
 import { defineSecret } from "./define-secret.ts";
 import { shannonEntropy } from "./entropy.ts";
@@ -23,7 +24,11 @@ export const mailchimpApiKey = defineSecret({
   id: "mailchimp-api-key",
   description: "Mailchimp API key (32 hex + -us<datacenter>)",
   keywords: ["-us"],
-  pattern: /(?<![A-Za-z0-9_])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9_])/g,
+  // Anchored at "-us": the engine walks back over the 32 hex digits instead of trying every hex run in the text.
+  pattern: anchoredAt(/(?<![A-Za-z0-9_])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9_])/g, ["-us"], {
+    chars: /[0-9a-f]/,
+    max: 32,
+  }),
   validate: (value) => shannonEntropy(value.slice(0, 32)) >= 3,
 });
 

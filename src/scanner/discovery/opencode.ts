@@ -5,7 +5,10 @@ export const opencode = defineClient({
   id: "opencode",
   name: "opencode",
   project: ["opencode.json", "opencode.jsonc", ".opencode/opencode.json"],
-  user: (env) => [osJoin(env, xdg(env), "opencode", "opencode.json"), osJoin(env, xdg(env), "opencode", "opencode.jsonc")],
+  user: (env) => [
+    osJoin(env, xdg(env), "opencode", "opencode.json"),
+    osJoin(env, xdg(env), "opencode", "opencode.jsonc"),
+  ],
   managed: () => [],
   containers: [["mcp"]],
   references: ["brace-env"],

@@ -6,7 +6,9 @@ export const zed = defineClient({
   name: "Zed",
   project: [".zed/settings.json"],
   user: (env) => [
-    env.platform === "win32" ? osJoin(env, appData(env), "Zed", "settings.json") : osJoin(env, xdg(env), "zed", "settings.json"),
+    env.platform === "win32"
+      ? osJoin(env, appData(env), "Zed", "settings.json")
+      : osJoin(env, xdg(env), "zed", "settings.json"),
   ],
   managed: () => [],
   containers: [["context_servers"]],

@@ -3,7 +3,7 @@
 // a second run finds nothing to move, so it changes nothing. Secrets ever committed must be rotated.
 import { copyFile, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { applyEdits, type JSONPath, modify, parseTree, findNodeAtLocation } from "jsonc-parser";
+import { applyEdits, findNodeAtLocation, type JSONPath, modify, parseTree } from "jsonc-parser";
 import { clientById } from "../discovery/clients.ts";
 import { mask } from "../formatters/mask.ts";
 import { formatOf } from "../parsers/parse-config.ts";
@@ -28,7 +28,9 @@ async function fixFile(file: string, findings: Finding[], git: GitProbe | undefi
   const spec = clientById(first.client ?? "");
   const where = (f: Finding) => `${f.file}:${f.line} (${f.location})`;
   if (!spec?.fixRef || formatOf(file) !== "json") {
-    const why = spec?.fixRef ? "only JSON/JSONC configs are rewritten" : `${spec?.name ?? "this client"} cannot reference environment variables`;
+    const why = spec?.fixRef
+      ? "only JSON/JSONC configs are rewritten"
+      : `${spec?.name ?? "this client"} cannot reference environment variables`;
     return findings.map((f) => `not fixed: ${where(f)}: ${why}; move the secret out by hand and rotate it`);
   }
   const dir = envDirFor(file);
@@ -48,10 +50,15 @@ async function fixFile(file: string, findings: Finding[], git: GitProbe | undefi
       added.push([name, f.secret as string]);
     }
     const replaced = value.slice(0, span.start) + spec.fixRef(name) + value.slice(span.end);
-    text = applyEdits(text, modify(text, f.path as JSONPath, replaced, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+    text = applyEdits(
+      text,
+      modify(text, f.path as JSONPath, replaced, { formattingOptions: { insertSpaces: true, tabSize: 2 } }),
+    );
     report.push(`fixed: ${where(f)}: ${mask(f.secret as string)} moved to ${ENV_LOCAL} as ${name}`);
     if (await git?.everCommitted(file, f.secret as string)) {
-      report.push(`  this secret is in the git history of ${f.file}: rotate it — moving it does not remove it from history`);
+      report.push(
+        `  this secret is in the git history of ${f.file}: rotate it — moving it does not remove it from history`,
+      );
     }
   }
   if (text === original) return report;
@@ -59,7 +66,9 @@ async function fixFile(file: string, findings: Finding[], git: GitProbe | undefi
   if (await ensureIgnored(dir)) report.push(`added ${ENV_LOCAL} to ${dir}/.gitignore`);
   await appendEnvLocal(dir, added);
   await writeFile(file, text);
-  report.push(`  load ${dir}/${ENV_LOCAL} into the environment the client starts from (e.g. set -a; . ./${ENV_LOCAL}; set +a)`);
+  report.push(
+    `  load ${dir}/${ENV_LOCAL} into the environment the client starts from (e.g. set -a; . ./${ENV_LOCAL}; set +a)`,
+  );
   return report;
 }
 
@@ -75,7 +84,13 @@ function envDirFor(file: string): string {
 
 async function backup(file: string): Promise<void> {
   let target = `${file}.warden-bak`;
-  if (await stat(target).then(() => true, () => false)) target = `${file}.${Date.now()}.warden-bak`;
+  if (
+    await stat(target).then(
+      () => true,
+      () => false,
+    )
+  )
+    target = `${file}.${Date.now()}.warden-bak`;
   await copyFile(file, target);
 }
 
@@ -94,6 +109,9 @@ function previousArg(text: string, f: Finding, value: string): string | undefine
   const path = f.path ?? [];
   const index = path[path.length - 1];
   if (typeof index !== "number" || index === 0) return undefined;
-  const prev = findNodeAtLocation(parseTree(text, [], { allowTrailingComma: true }) as never, [...path.slice(0, -1), index - 1] as JSONPath);
+  const prev = findNodeAtLocation(
+    parseTree(text, [], { allowTrailingComma: true }) as never,
+    [...path.slice(0, -1), index - 1] as JSONPath,
+  );
   return typeof prev?.value === "string" ? prev.value : undefined;
 }

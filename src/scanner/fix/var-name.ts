@@ -14,6 +14,9 @@ export function varNameFor(finding: Finding, previousArg: string | undefined): s
 }
 
 export function sanitize(name: string): string {
-  const s = name.toUpperCase().replace(/[^A-Z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
+  const s = name
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   return /^[0-9]/.test(s) ? `_${s}` : s || "MCP_SECRET";
 }

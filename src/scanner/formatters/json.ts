@@ -14,7 +14,13 @@ export function formatJson(result: ScanResult, opts: JsonFormatOptions = {}): st
 }
 
 function finding(f: Finding, show: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, file: f.file, line: f.line, column: f.column };
+  const out: Record<string, unknown> = {
+    rule: f.rule,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+  };
   if (f.client !== undefined) out.client = f.client;
   if (f.server !== undefined) out.server = f.server;
   out.location = f.location;

@@ -6,7 +6,12 @@ import type { ScanResult } from "../scan.ts";
 import type { Finding, RuleMeta, Severity } from "../types.ts";
 import { shownSecret } from "./mask.ts";
 
-const LEVEL: Record<Severity, "error" | "warning" | "note"> = { critical: "error", high: "error", medium: "warning", low: "note" };
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+};
 /** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "7.5", medium: "5.0", low: "2.0" };
 
@@ -21,7 +26,14 @@ export function formatSarif(result: ScanResult, opts: SarifFormatOptions = {}): 
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "mcp-warden", version: VERSION, informationUri: "https://www.npmjs.com/package/mcp-warden", rules: RULES.map((r) => rule(r.meta)) } },
+        tool: {
+          driver: {
+            name: "mcp-warden",
+            version: VERSION,
+            informationUri: "https://www.npmjs.com/package/mcp-warden",
+            rules: RULES.map((r) => rule(r.meta)),
+          },
+        },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The directory the scan was run from." } } },
         results: result.findings.map((f) => sarifResult(f, index.get(f.rule), opts.showSecrets === true)),
       },
@@ -39,7 +51,10 @@ function rule(meta: RuleMeta) {
     fullDescription: { text: meta.description },
     help: { text: `${meta.description}\n\nWhy: ${meta.rationale}\n\nFix: ${meta.fix}`, markdown },
     defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: { tags: ["security", ...(meta.cwe ? [meta.cwe] : [])], "security-severity": SECURITY_SEVERITY[meta.severity] },
+    properties: {
+      tags: ["security", ...(meta.cwe ? [meta.cwe] : [])],
+      "security-severity": SECURITY_SEVERITY[meta.severity],
+    },
   };
 }
 
@@ -59,7 +74,11 @@ function sarifResult(f: Finding, ruleIndex: number | undefined, show: boolean) {
         ...(f.location ? { logicalLocations: [{ fullyQualifiedName: f.location, kind: "member" }] } : {}),
       },
     ],
-    properties: { severity: f.severity, ...(f.client ? { client: f.client } : {}), ...(f.server ? { server: f.server } : {}) },
+    properties: {
+      severity: f.severity,
+      ...(f.client ? { client: f.client } : {}),
+      ...(f.server ? { server: f.server } : {}),
+    },
   };
 }
 

@@ -12,7 +12,12 @@ export interface TextFormatOptions {
 
 export function formatText(result: ScanResult, opts: TextFormatOptions = {}): string {
   const c = pc.createColors(opts.color === true);
-  const paint: Record<Severity, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.dim };
+  const paint: Record<Severity, (s: string) => string> = {
+    critical: (s) => c.bold(c.red(s)),
+    high: c.red,
+    medium: c.yellow,
+    low: c.dim,
+  };
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];
@@ -21,13 +26,19 @@ export function formatText(result: ScanResult, opts: TextFormatOptions = {}): st
     for (const f of findings) {
       const where = `${f.line}:${f.column}`.padEnd(8);
       const secret = shownSecret(f.secret, opts.showSecrets === true);
-      const detail = [f.server ? `server ${f.server}` : "", f.location, secret ? `value ${secret}` : ""].filter(Boolean).join(", ");
-      lines.push(`  ${c.dim(where)} ${paint[f.severity](f.severity.padEnd(8))} ${f.message}${detail ? c.dim(` (${detail})`) : ""}  ${c.dim(f.rule)}`);
+      const detail = [f.server ? `server ${f.server}` : "", f.location, secret ? `value ${secret}` : ""]
+        .filter(Boolean)
+        .join(", ");
+      lines.push(
+        `  ${c.dim(where)} ${paint[f.severity](f.severity.padEnd(8))} ${f.message}${detail ? c.dim(` (${detail})`) : ""}  ${c.dim(f.rule)}`,
+      );
     }
     lines.push("");
   }
   const s = summarize(result);
   const counts = Object.entries(s.by_severity).map(([sev, n]) => `${n} ${sev}`);
-  lines.push(`${s.findings} finding${s.findings === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} in ${s.files} config file${s.files === 1 ? "" : "s"}, ${s.servers} server${s.servers === 1 ? "" : "s"}`);
+  lines.push(
+    `${s.findings} finding${s.findings === 1 ? "" : "s"}${counts.length ? ` (${counts.join(", ")})` : ""} in ${s.files} config file${s.files === 1 ? "" : "s"}, ${s.servers} server${s.servers === 1 ? "" : "s"}`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -21,7 +21,8 @@ export function formatOf(file: string): ConfigFormat {
 }
 
 export function parseConfig(text: string, format: ConfigFormat): ParseOutcome {
-  if (text.length > MAX_CONFIG_BYTES) return { root: undefined, error: { offset: 0, message: "file too large to scan" } };
+  if (text.length > MAX_CONFIG_BYTES)
+    return { root: undefined, error: { offset: 0, message: "file too large to scan" } };
   if (format === "toml") return parseToml(text);
   if (format === "yaml") return parseYaml(text);
   return parseJsonc(text);

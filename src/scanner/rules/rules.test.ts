@@ -36,7 +36,12 @@ for (const rule of RULES) {
       const dir = join(RULES_DIR, rule.meta.id, "fixtures", name);
       test(name, async () => {
         const found = await findingsIn(dir, rule.meta.id);
-        const actual = found.map((f) => ({ rule: f.rule, file: f.file.slice(dir.length + 1), line: f.line, location: f.location }));
+        const actual = found.map((f) => ({
+          rule: f.rule,
+          file: f.file.slice(dir.length + 1),
+          line: f.line,
+          location: f.location,
+        }));
         if (name.startsWith("valid-")) {
           assert.deepEqual(actual, [], `${name} must produce no ${rule.meta.id} finding`);
           return;
@@ -58,10 +63,19 @@ describe("rule catalogue contract", () => {
   test("every rule has valid-* and invalid-* fixtures (parse-error's valid fixture included)", () => {
     for (const rule of RULES) {
       const names = fixturesOf(rule.meta.id);
-      assert.ok(names.some((n) => n.startsWith("valid-")), `${rule.meta.id} has no valid-* fixture`);
-      assert.ok(names.some((n) => n.startsWith("invalid-")), `${rule.meta.id} has no invalid-* fixture`);
+      assert.ok(
+        names.some((n) => n.startsWith("valid-")),
+        `${rule.meta.id} has no valid-* fixture`,
+      );
+      assert.ok(
+        names.some((n) => n.startsWith("invalid-")),
+        `${rule.meta.id} has no invalid-* fixture`,
+      );
       for (const n of names.filter((x) => x.startsWith("invalid-"))) {
-        assert.ok(existsSync(join(RULES_DIR, rule.meta.id, "fixtures", n, "expected.json")), `${rule.meta.id}/${n} lacks expected.json`);
+        assert.ok(
+          existsSync(join(RULES_DIR, rule.meta.id, "fixtures", n, "expected.json")),
+          `${rule.meta.id}/${n} lacks expected.json`,
+        );
       }
     }
   });
@@ -71,11 +85,22 @@ describe("rule catalogue contract", () => {
       assert.ok(existsSync(file), `missing ${file}: run node --import tsx scripts/gen-rule-docs.ts`);
       assert.equal(readFileSync(file, "utf8"), ruleDoc(rule.meta), `${file} is stale: regenerate it`);
     }
-    const documented = readdirSync(DOCS_DIR).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
-    assert.deepEqual(documented.sort(), RULES.map((r) => r.meta.id).sort(), "docs/rules has no page for an unknown rule");
+    const documented = readdirSync(DOCS_DIR)
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => f.slice(0, -3));
+    assert.deepEqual(
+      documented.sort(),
+      RULES.map((r) => r.meta.id).sort(),
+      "docs/rules has no page for an unknown rule",
+    );
   });
   test("the DESIGN.md rule ids are all present", () => {
-    const contract = "literal-secret unpinned-package unpinned-image risky-docker-flags insecure-url shell-wrapper not-allowlisted cross-env-credential auto-approve dotenv-exposed ignore-file-gaps no-codeowners vulnerable-sdk parse-error";
-    for (const id of contract.split(" ")) assert.ok(RULES.some((r) => r.meta.id === id), id);
+    const contract =
+      "literal-secret unpinned-package unpinned-image risky-docker-flags insecure-url shell-wrapper not-allowlisted cross-env-credential auto-approve dotenv-exposed ignore-file-gaps no-codeowners vulnerable-sdk parse-error";
+    for (const id of contract.split(" "))
+      assert.ok(
+        RULES.some((r) => r.meta.id === id),
+        id,
+      );
   });
 });

@@ -8,7 +8,16 @@ import { credentialPart, isSensitiveKey } from "../literal-secret/heuristics.ts"
 import { findReferences } from "../literal-secret/references.ts";
 
 const ENV_WORD = /(?:^|[^a-z])(dev|development|local|staging|stage|stg|qa|uat|prod|production|prd)(?:[^a-z]|$)/i;
-const CANON: Record<string, string> = { development: "dev", local: "dev", stage: "staging", stg: "staging", uat: "staging", qa: "staging", production: "prod", prd: "prod" };
+const CANON: Record<string, string> = {
+  development: "dev",
+  local: "dev",
+  stage: "staging",
+  stg: "staging",
+  uat: "staging",
+  qa: "staging",
+  production: "prod",
+  prd: "prod",
+};
 
 export const crossEnvCredential = defineRepoRule({
   meta: {
@@ -17,7 +26,8 @@ export const crossEnvCredential = defineRepoRule({
     title: "Same credential used in different environments",
     description:
       "The same credential value, or the same environment variable, is given to servers of different environments (dev/staging/prod, told apart by file name, server name, or the policy's scan.environments).",
-    rationale: "A staging token that also opens production turns any compromise of the weaker environment into one of the stronger (lateral movement; CWE-653).",
+    rationale:
+      "A staging token that also opens production turns any compromise of the weaker environment into one of the stronger (lateral movement; CWE-653).",
     fix: "Issue separate credentials per environment and give them distinct variable names (`STAGING_DB_URL`, `PROD_DB_URL`).",
     cwe: "CWE-653",
   },
@@ -37,7 +47,17 @@ export const crossEnvCredential = defineRepoRule({
             if (!prior) seen.set(key.id, { env, where });
             else if (prior.env !== env) {
               const message = `${key.label} is used for ${prior.env} (${prior.where}) and ${env}`;
-              out.push({ rule: "cross-env-credential", severity: key.severity, file: config.config.file, line, column, client: config.client, server: server.name, location: formatPath(f.path), message });
+              out.push({
+                rule: "cross-env-credential",
+                severity: key.severity,
+                file: config.config.file,
+                line,
+                column,
+                client: config.client,
+                server: server.name,
+                location: formatPath(f.path),
+                message,
+              });
             }
           }
         }
@@ -60,7 +80,9 @@ function environmentOf(config: ConfigContext, server: string, policy: ScanPolicy
 function credentialKeys(f: Field): { id: string; label: string; severity: "high" | "medium" }[] {
   const refs = findReferences(f.value);
   if (refs.length > 0) {
-    return isSensitiveKey(f.key) ? refs.map((r) => ({ id: `var:${r.name}`, label: `the variable ${r.name}`, severity: "medium" as const })) : [];
+    return isSensitiveKey(f.key)
+      ? refs.map((r) => ({ id: `var:${r.name}`, label: `the variable ${r.name}`, severity: "medium" as const }))
+      : [];
   }
   const part = isSensitiveKey(f.key) ? credentialPart(f.value) : undefined;
   return part ? [{ id: `value:${f.value}`, label: `the credential in ${f.key}`, severity: "high" }] : [];

@@ -32,9 +32,17 @@ export const dotenvExposed = defineRepoRule({
         const file = root.display ? `${root.display}/${rel}` : rel;
         const base = { rule: "dotenv-exposed", file, line: 1, column: 1, location: "" } as const;
         if (tracked?.has(rel)) {
-          out.push({ ...base, severity: "high", message: `${rel} is committed to git: its secrets are in the history` });
+          out.push({
+            ...base,
+            severity: "high",
+            message: `${rel} is committed to git: its secrets are in the history`,
+          });
         } else if (!isIgnored(ignore, rel)) {
-          out.push({ ...base, severity: "medium", message: `${rel} is not ignored by .gitignore and can be committed by accident` });
+          out.push({
+            ...base,
+            severity: "medium",
+            message: `${rel} is not ignored by .gitignore and can be committed by accident`,
+          });
         }
       }
     }

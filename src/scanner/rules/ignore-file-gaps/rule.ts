@@ -34,7 +34,8 @@ export const ignoreFileGaps = defineRepoRule({
     title: "Agent ignore file does not exclude secrets",
     description:
       "An agent ignore file exists but does not exclude `.env*` files, private keys (`id_rsa`, `*.key`) or certificates (`*.pem`), so the agent may read them into its context and send them to its model or tools.",
-    rationale: "Whatever enters the agent's context can be echoed into tool calls or prompts of third parties (CWE-200).",
+    rationale:
+      "Whatever enters the agent's context can be echoed into tool calls or prompts of third parties (CWE-200).",
     fix: "Add `.env*`, `**/.env*`, `*.pem`, `*.key`, `id_rsa*` and `*.p12` to the ignore file.",
     cwe: "CWE-200",
   },
@@ -46,7 +47,15 @@ export const ignoreFileGaps = defineRepoRule({
         const missing = MUST_EXCLUDE.filter(([sample]) => !isIgnored(rules, sample)).map(([, what]) => what);
         if (missing.length === 0) continue;
         const file = root.display ? `${root.display}/${rel}` : rel;
-        out.push({ rule: "ignore-file-gaps", severity: "low", file, line: 1, column: 1, location: "", message: `${rel} does not exclude ${missing.join(", ")}` });
+        out.push({
+          rule: "ignore-file-gaps",
+          severity: "low",
+          file,
+          line: 1,
+          column: 1,
+          location: "",
+          message: `${rel} does not exclude ${missing.join(", ")}`,
+        });
       }
     }
     return out;

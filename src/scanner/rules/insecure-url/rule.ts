@@ -12,6 +12,7 @@ export const insecureUrl = defineConfigRule({
       "A remote MCP server URL uses http:// to a host other than loopback, or carries a token, key or password in its query string.",
     rationale:
       "Over plain http, tokens and tool traffic can be read and altered on the network (CWE-319). Credentials in query strings are written to server, proxy and browser logs (CWE-598).",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
     fix: "Use https:// for every non-local server, and send credentials in a header (`Authorization: Bearer ${env:TOKEN}`) rather than in the URL.",
     cwe: "CWE-319",
   },
@@ -29,7 +30,8 @@ export const insecureUrl = defineConfigRule({
 });
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i;
-const SECRET_PARAM = /^(token|access_token|api[_-]?key|apikey|key|secret|password|pwd|auth|sig|signature|client_secret)$/i;
+const SECRET_PARAM =
+  /^(token|access_token|api[_-]?key|apikey|key|secret|password|pwd|auth|sig|signature|client_secret)$/i;
 
 function problemOf(raw: string): string | undefined {
   let url: URL;

@@ -4,8 +4,10 @@ import { isFiller } from "../../../detect/secrets/placeholder.ts";
 
 const SENSITIVE_KEY =
   /token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth(?!oriz(?:ed|e_))|credential|cookie|bearer|signing|^key$|_key$/i;
-const NOT_SECRET_KEY = /(?:_url|_uri|_path|_file|_dir|_endpoint|_host|_port|_type|_mode|_region|_enabled|_timeout|_header|_name|_user(?:name)?)$/i;
-const SECRET_FLAG = /^--?(?:api[_-]?key|token|access[_-]?token|auth[_-]?token|password|secret|client[_-]?secret|key|bearer)$/i;
+const NOT_SECRET_KEY =
+  /(?:_url|_uri|_path|_file|_dir|_endpoint|_host|_port|_type|_mode|_region|_enabled|_timeout|_header|_name|_user(?:name)?)$/i;
+const SECRET_FLAG =
+  /^--?(?:api[_-]?key|token|access[_-]?token|auth[_-]?token|password|secret|client[_-]?secret|key|bearer)$/i;
 const CONN_PASSWORD = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^:/@\s]{0,256}:([^@/\s]{1,256})@/i;
 
 export function isSensitiveKey(key: string): boolean {

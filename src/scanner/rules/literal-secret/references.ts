@@ -9,7 +9,8 @@ export interface Reference {
 }
 
 // Alternatives are anchored by distinct literal prefixes and bounded classes: linear time.
-const REF = /\$\{\{\s*(?:secrets|inputs)\.([A-Za-z0-9_-]{1,128})\s*\}\}|\$\{(env|input):([A-Za-z0-9_.-]{1,128})\}|\$\{([A-Za-z_][A-Za-z0-9_]{0,127})(?::-[^}]{0,256})?\}|\{env:([A-Za-z_][A-Za-z0-9_]{0,127})\}|\$([A-Za-z_][A-Za-z0-9_]{0,127})/g;
+const REF =
+  /\$\{\{\s*(?:secrets|inputs)\.([A-Za-z0-9_-]{1,128})\s*\}\}|\$\{(env|input):([A-Za-z0-9_.-]{1,128})\}|\$\{([A-Za-z_][A-Za-z0-9_]{0,127})(?::-[^}]{0,256})?\}|\{env:([A-Za-z_][A-Za-z0-9_]{0,127})\}|\$([A-Za-z_][A-Za-z0-9_]{0,127})/g;
 
 export function findReferences(value: string): Reference[] {
   const out: Reference[] = [];
@@ -17,7 +18,8 @@ export function findReferences(value: string): Reference[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (m[1] !== undefined) out.push({ syntax: "continue-secret", name: m[1], start, end });
-    else if (m[2] !== undefined) out.push({ syntax: m[2] === "env" ? "env-colon" : "input", name: m[3] ?? "", start, end });
+    else if (m[2] !== undefined)
+      out.push({ syntax: m[2] === "env" ? "env-colon" : "input", name: m[3] ?? "", start, end });
     else if (m[4] !== undefined) out.push({ syntax: "dollar-brace", name: m[4], start, end });
     else if (m[5] !== undefined) out.push({ syntax: "brace-env", name: m[5], start, end });
     else out.push({ syntax: "dollar", name: m[6] ?? "", start, end });
@@ -26,7 +28,16 @@ export function findReferences(value: string): Reference[] {
 }
 
 /** VS Code-style predefined variables (${workspaceFolder}, ${userHome}) are not secrets and expand in VS Code forks. */
-export const PREDEFINED = new Set(["workspaceFolder", "workspaceFolderBasename", "userHome", "pathSeparator", "cwd", "HOME", "PWD", "USER"]);
+export const PREDEFINED = new Set([
+  "workspaceFolder",
+  "workspaceFolderBasename",
+  "userHome",
+  "pathSeparator",
+  "cwd",
+  "HOME",
+  "PWD",
+  "USER",
+]);
 
 /** The value with every reference the client expands blanked out (offsets kept), plus the ones it does not. */
 export function splitReferences(value: string, expands: readonly RefSyntax[]) {

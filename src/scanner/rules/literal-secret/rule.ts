@@ -14,9 +14,11 @@ export const literalSecret = defineConfigRule({
     severity: "critical",
     title: "Literal secret in a client config",
     description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
       "A credential is written literally in a server's env, headers, args or URL — recognised by the shared secret detectors (provider formats, checksums) or by a sensitive name (`*_TOKEN`, `Authorization`, `--api-key`, a password in a connection string). A reference in a syntax the reading client does not expand (for example `${env:X}` in Claude Code's .mcp.json, any `${…}` in Codex TOML) is reported too: the server receives the text as is.",
     rationale:
       "Config files are committed, synced and shared; a literal credential in them leaks to everyone who can read the repository or the machine, and stays in git history after removal (CWE-798, CWE-312).",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a client's literal reference syntax, not a template
     fix: "Run `mcp-warden scan --fix`: it moves the value to `.env.local` (mode 0600, git-ignored) and writes the client's reference syntax in its place (Claude Code `${VAR}`, VS Code/Cursor/Windsurf `${env:VAR}`, opencode `{env:VAR}`). If the secret was ever committed, rotate it.",
     cwe: "CWE-798",
   },
@@ -39,23 +41,48 @@ function checkServer(ctx: ConfigContext, spec: ClientSpec, server: ServerEntry):
   return hits;
 }
 
-function checkField(ctx: ConfigContext, spec: ClientSpec, server: ServerEntry, f: Field, sensitive: boolean): RuleHit[] {
+function checkField(
+  ctx: ConfigContext,
+  spec: ClientSpec,
+  server: ServerEntry,
+  f: Field,
+  sensitive: boolean,
+): RuleHit[] {
   const { literal, unexpanded } = splitReferences(f.value, spec.references);
   const base = { node: f.node, path: f.path, server: server.name };
   if (sensitive && unexpanded.length > 0) {
     const ref = f.value.slice(unexpanded[0]?.start, unexpanded[0]?.end);
-    return [{ ...base, severity: "medium", message: `${spec.name} does not expand "${ref}" here: the server receives the reference text literally` }];
+    return [
+      {
+        ...base,
+        severity: "medium",
+        message: `${spec.name} does not expand "${ref}" here: the server receives the reference text literally`,
+      },
+    ];
   }
   const spans = ctx.detectSecrets(literal);
   const span = spans[0];
-  if (span) return [hit(base, f, span, `a ${span.detector} credential is written literally in ${describe(f)}`, "critical")];
+  if (span)
+    return [hit(base, f, span, `a ${span.detector} credential is written literally in ${describe(f)}`, "critical")];
   const guess = sensitive ? credentialPart(literal) : (flagAssignment(literal) ?? connectionPassword(literal));
   if (guess) return [hit(base, f, guess, `a credential is written literally in ${describe(f)}`, "high")];
   return [];
 }
 
-function hit(base: Omit<RuleHit, "message">, f: Field, span: { start: number; end: number }, message: string, severity: RuleHit["severity"]): RuleHit {
-  return { ...base, message, severity, secret: f.value.slice(span.start, span.end), secretSpan: { start: span.start, end: span.end } };
+function hit(
+  base: Omit<RuleHit, "message">,
+  f: Field,
+  span: { start: number; end: number },
+  message: string,
+  severity: RuleHit["severity"],
+): RuleHit {
+  return {
+    ...base,
+    message,
+    severity,
+    secret: f.value.slice(span.start, span.end),
+    secretSpan: { start: span.start, end: span.end },
+  };
 }
 
 function describe(f: Field): string {

@@ -13,7 +13,8 @@ export const noCodeowners = defineRepoRule({
     id: "no-codeowners",
     severity: "low",
     title: "MCP config not covered by CODEOWNERS",
-    description: "A project-level MCP client config is not matched by any CODEOWNERS rule with an owner, or the repository has no CODEOWNERS file.",
+    description:
+      "A project-level MCP client config is not matched by any CODEOWNERS rule with an owner, or the repository has no CODEOWNERS file.",
     rationale:
       "Adding a server to a shared config gives every teammate's agent a new program to run; required review by an owner is the control that catches a malicious or careless change.",
     fix: "Add a CODEOWNERS rule such as `/.mcp.json @org/security` (and enable required code-owner review on the default branch).",
@@ -29,8 +30,19 @@ export const noCodeowners = defineRepoRule({
         const rel = cfg.file.slice(root.root.length + 1);
         if (rules.some((r) => ruleMatches(r, rel))) continue;
         const file = root.display ? `${root.display}/${rel}` : rel;
-        const why = location ? `no ${location} rule with an owner matches ${rel}` : "the repository has no CODEOWNERS file";
-        out.push({ rule: "no-codeowners", severity: "low", file, line: 1, column: 1, client: cfg.client, location: "", message: why });
+        const why = location
+          ? `no ${location} rule with an owner matches ${rel}`
+          : "the repository has no CODEOWNERS file";
+        out.push({
+          rule: "no-codeowners",
+          severity: "low",
+          file,
+          line: 1,
+          column: 1,
+          client: cfg.client,
+          location: "",
+          message: why,
+        });
       }
     }
     return out;

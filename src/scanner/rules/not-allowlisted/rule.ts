@@ -23,7 +23,12 @@ export const notAllowlisted = defineConfigRule({
     const hits: RuleHit[] = [];
     for (const server of servers) {
       if (allow.some((entry) => matches(entry, server))) continue;
-      hits.push({ node: server.node, path: server.path, server: server.name, message: `server "${server.name}" is not on the policy's scan.allow list` });
+      hits.push({
+        node: server.node,
+        path: server.path,
+        server: server.name,
+        message: `server "${server.name}" is not on the policy's scan.allow list`,
+      });
     }
     return hits;
   },

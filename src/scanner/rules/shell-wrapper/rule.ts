@@ -23,12 +23,23 @@ export const shellWrapper = defineConfigRule({
       const first = argv[0];
       if (!first) continue;
       // Bounded: the pipe pattern scans forward from each download word (quadratic only in this capped length).
-      const joined = argv.map((t) => t.word).join(" ").slice(0, 16_384);
-      const pipe = /\b(curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|]*\|\s*(sudo\s+)?(ba|z|da)?sh\b|\|\s*iex\b/i;
+      const joined = argv
+        .map((t) => t.word)
+        .join(" ")
+        .slice(0, 16_384);
+      const pipe =
+        /\b(curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|]*\|\s*(sudo\s+)?(ba|z|da)?sh\b|\|\s*iex\b/i;
       if (pipe.test(joined)) {
         hits.push({ ...at(first), server: server.name, severity: "high", message: "pipes a download into a shell" });
-      } else if (isShell(first.word) && argv.some((t, i) => i > 0 && /^(-[a-z]*c|\/c|\/k|-command|-encodedcommand)$/i.test(t.word))) {
-        hits.push({ ...at(first), server: server.name, message: `runs through the shell "${programName(first.word)}"` });
+      } else if (
+        isShell(first.word) &&
+        argv.some((t, i) => i > 0 && /^(-[a-z]*c|\/c|\/k|-command|-encodedcommand)$/i.test(t.word))
+      ) {
+        hits.push({
+          ...at(first),
+          server: server.name,
+          message: `runs through the shell "${programName(first.word)}"`,
+        });
       }
     }
     return hits;

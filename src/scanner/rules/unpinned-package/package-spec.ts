@@ -10,7 +10,18 @@ export interface PackageRun {
 }
 
 /** Options that take a value, per runner, so the value is not mistaken for the package. */
-const VALUE_FLAGS = new Set(["-p", "--package", "--from", "--registry", "--cache", "--python", "--with", "--index-url", "-c", "--call"]);
+const VALUE_FLAGS = new Set([
+  "-p",
+  "--package",
+  "--from",
+  "--registry",
+  "--cache",
+  "--python",
+  "--with",
+  "--index-url",
+  "-c",
+  "--call",
+]);
 
 export function findPackageRun(argv: readonly Token[]): PackageRun | undefined {
   const prog = programName(argv[0]?.word ?? "");
@@ -20,7 +31,8 @@ export function findPackageRun(argv: readonly Token[]): PackageRun | undefined {
   if (prog === "npm" && second === "exec") return firstPositional("npm exec", argv, 2, "npm");
   if (prog === "bun" && second === "x") return firstPositional("bunx", argv, 2, "npm");
   if (prog === "uvx") return firstPositional("uvx", argv, 1, "pypi");
-  if (prog === "uv" && second === "tool" && argv[2]?.word === "run") return firstPositional("uv tool run", argv, 3, "pypi");
+  if (prog === "uv" && second === "tool" && argv[2]?.word === "run")
+    return firstPositional("uv tool run", argv, 3, "pypi");
   if (prog === "pipx" && second === "run") return firstPositional("pipx run", argv, 2, "pypi");
   if (prog === "deno" && second === "run") {
     const token = argv.find((t) => t.word.startsWith("npm:"));

@@ -22,7 +22,8 @@ export const vulnerableSdk = defineRepoRule({
     title: "MCP SDK version with a known advisory",
     description:
       "A lockfile (package-lock.json, npm-shrinkwrap.json, pnpm-lock.yaml, yarn.lock, bun.lock) resolves `@modelcontextprotocol/sdk` below 1.24.0 (DNS rebinding), 1.25.2 (ReDoS) or 1.26.0 (cross-client data leak).",
-    rationale: "Servers and clients built on these versions carry the advisory's weakness into every deployment (CWE-1395: dependency on a vulnerable component).",
+    rationale:
+      "Servers and clients built on these versions carry the advisory's weakness into every deployment (CWE-1395: dependency on a vulnerable component).",
     fix: "Update to `@modelcontextprotocol/sdk` 1.26.0 or later (`npm install @modelcontextprotocol/sdk@^1.26.0`) and regenerate the lockfile.",
     cwe: "CWE-1395",
   },
