@@ -1,6 +1,7 @@
 // The stdio gateway: the client spawned us, speaks MCP on our stdin/stdout, and we run the upstream as a child.
 // stdout carries only MCP messages; everything else goes to stderr.
 import { userInfo } from "node:os";
+import type { Approver } from "../guards/confirm.ts";
 import type { Principal } from "../guards/types.ts";
 import type { LockSource } from "../policy/lock-source.ts";
 import type { StdioUpstreamConfig } from "../policy/schema.ts";
@@ -27,6 +28,8 @@ export interface StdioGatewayOptions {
   logger: Logger;
   /** warden.lock (see src/policy/lock-source.ts); without it no tool counts as pinned. */
   lock?: LockSource;
+  /** Out-of-band approvals for `console`-mode confirmation (src/approvals/store-approver.ts). */
+  approver?: Approver;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
@@ -42,7 +45,7 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
       policy,
       upstream: opts.upstreamName,
       principal: localPrincipal(),
-      chain: buildGuardChain({ policy, audit: opts.audit, logger, lock: opts.lock }),
+      chain: buildGuardChain({ policy, audit: opts.audit, logger, lock: opts.lock, approver: opts.approver }),
       audit: opts.audit,
       logger,
       sendToClient: (text) => {

@@ -46,8 +46,8 @@ function listResponse(
     request: requestInfoOf(listReq),
   });
   pin({ lock: () => lock }).run(ctx);
-  const tools = (ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[] | undefined;
-  const listed = (tools ?? []).map((t) => t.name);
+  const out = (ctx.message as JsonRpcResponse).result?.tools as ToolDefinition[] | undefined;
+  const listed = (out ?? []).map((t) => t.name);
   return { ctx, listed };
 }
 

@@ -2,6 +2,7 @@
 // scan each with its client's rules, then run the repository rules. fs-only: git access comes in as a GitProbe.
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { UsageError } from "../errors.ts";
 import type { HomeEnv } from "./discovery/client-spec.ts";
 import { CLIENTS, clientForPath } from "./discovery/clients.ts";
 import { CONFIG_RULES, REPO_RULES } from "./rules/catalogue.ts";
@@ -67,7 +68,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 async function addPath(p: string, roots: RepoContext["roots"], targets: Target[]): Promise<void> {
   const abs = resolve(p);
   const info = await stat(abs).catch(() => undefined);
-  if (!info) return;
+  if (!info) throw new UsageError(`scan: no such file or folder: ${p}`);
   const display = p === "." || p === "./" ? "" : p.replace(/\/+$/, "");
   if (info.isFile()) {
     targets.push({ abs, display: p, client: clientForPath(abs.replaceAll("\\", "/"))?.id ?? fallbackClient(abs) });

@@ -193,5 +193,9 @@ describe("createSecureServer: responses", () => {
     assert.ok(Buffer.byteLength(text) <= 2048, String(Buffer.byteLength(text)));
     assert.match(text, /response truncated/);
     assert.equal(result.structuredContent, undefined);
+    // Between half the cap and the cap: the text stays whole, the duplicate structuredContent goes.
+    const mid = await client.callTool({ name: "note", arguments: { size: 1500 } });
+    assert.doesNotMatch(textOf(mid), /response truncated/);
+    assert.equal(mid.structuredContent, undefined);
   });
 });

@@ -29,7 +29,8 @@ export function shapeResult(data: unknown, tool: ToolDefinition, settings: Shape
   const text = JSON.stringify(value ?? null);
   const maxBytes = Math.min(tool.response?.maxBytes ?? settings.maxResponseBytes, settings.maxResponseBytes);
   const capped = settings.filters.cap(text, maxBytes);
-  const structured = !capped.truncated && isPlainObject(value);
+  // structuredContent repeats the text; keep it only while both together stay within the cap.
+  const structured = !capped.truncated && isPlainObject(value) && 2 * Buffer.byteLength(capped.text) <= maxBytes;
   const result: CallToolResult = {
     content: [{ type: "text", text: capped.text }],
     ...(structured ? { structuredContent: value as Record<string, unknown> } : {}),

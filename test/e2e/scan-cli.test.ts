@@ -61,6 +61,7 @@ test("--fail-on critical exits 0 when the worst finding is high; usage errors ex
   assert.equal(cli("scan", work, "--fail-on", "low").code, 1);
   assert.equal(cli("scan", work, "--format", "xml").code, 2);
   assert.equal(cli("scan", work, "--fail-on", "severe").code, 2);
+  assert.equal(cli("scan", join(work, "no-such-folder")).code, 2);
 });
 
 test("SARIF output validates against the SARIF 2.1.0 schema and carries line/column and rule help", () => {

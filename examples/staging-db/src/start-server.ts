@@ -32,6 +32,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<StartedServer
   const transport = new StdioServerTransport();
   await server.connect(transport);
   log(`staging-db ${STAGING_DB_VERSION} ready on stdio (${describe(db)}, ${tools.length} tools)`);
+  if (db.tickets === undefined) log("TICKETS_DATABASE_URL is not set: create_ticket is not offered");
   return {
     db,
     close: async () => {
@@ -45,7 +46,6 @@ async function openDatabase(env: NodeJS.ProcessEnv): Promise<StagingDb> {
   const url = env.DATABASE_URL;
   if (url === undefined || url === "") return openPglite(env);
   const tickets = env.TICKETS_DATABASE_URL;
-  if (tickets === undefined || tickets === "") log("TICKETS_DATABASE_URL is not set: create_ticket is not offered");
   return openPostgres(url, tickets === "" ? undefined : tickets);
 }
 

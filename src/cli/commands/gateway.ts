@@ -1,5 +1,6 @@
 // `mcp-warden gateway`: the enforcement point. stdio front by default; `--listen HOST:PORT` for Streamable HTTP.
 import type { Command } from "commander";
+import { gatewayApprover } from "../../approvals/gateway-approver.ts";
 import { UsageError } from "../../errors.ts";
 import { openAuditRecorder } from "../../gateway/open-audit.ts";
 import { createLogger } from "../../gateway/logger.ts";
@@ -43,5 +44,11 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
   // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
   const lock = createLockSource(lockfilePath(loaded.policy, loaded.dir));
-  return runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger, lock });
+  const approvals = gatewayApprover(loaded, logger);
+  try {
+    const approver = approvals.approver;
+    return await runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger, lock, approver });
+  } finally {
+    await approvals.close();
+  }
 }

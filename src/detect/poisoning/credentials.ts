@@ -2,11 +2,12 @@
 // (CWE-522 insufficiently protected credentials; the "read ~/.ssh/id_rsa and pass it as a parameter" attack).
 import { followedBy, patternRule, type TextRule } from "./types.ts";
 
-/** A sending verb, then a credential noun later in the same sentence (within 40 characters). */
+/** A sending verb, then a credential noun later in the same sentence (within 40 characters) — not a noun used
+ * as a modifier ("send a password reset email"). */
 const SEND_VERB =
   /\b(?:pass|send|include|append|attach|forward|share|paste|leak|exfiltrate|upload|copy|extract|collect|reveal|dump)\b/g;
 const SECRET_NOUN =
-  /\b(?:api[ _-]?keys?|secret[ _-]?keys?|access[ _-]?tokens?|auth(?:entication|orization)?[ _-]?tokens?|bearer tokens?|refresh tokens?|session (?:tokens?|cookies?)|passwords?|passphrases?|credentials|private[ _-]?keys?|ssh[ _-]?keys?|seed phrases?|mnemonic|client[ _-]?secrets?)\b/;
+  /\b(?:api[ _-]?keys?|secret[ _-]?keys?|access[ _-]?tokens?|auth(?:entication|orization)?[ _-]?tokens?|bearer tokens?|refresh tokens?|session (?:tokens?|cookies?)|passwords?|passphrases?|credentials|private[ _-]?keys?|ssh[ _-]?keys?|seed phrases?|mnemonic|client[ _-]?secrets?)\b(?! (?:reset|resets|policy|policies|strength|manager|change|changes|expiry|expiration|rotation|requirements?|rules|hint|hints|length|form|field|prompt|dialog|link|links|email|emails|request|requests))/;
 
 export const credentialRequest: TextRule = {
   id: "credential-request",

@@ -10,7 +10,7 @@ const CAPTURE_HOST =
 
 /** "send … https://", "https://… with the contents", "include … in the request" (each within one line). */
 const SEND_VERB =
-  /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|report|submit|leak|beacon)\b/g;
+  /\b(?:send|sends|sending|post|posting|upload|uploading|forward|forwarding|transmit|transmitting|exfiltrat[a-z]{0,5}|append|appending|leak|beacon)\b/g;
 const SCHEME = /https?:\/\//;
 const URL_TOKEN = /\bhttps?:\/\/[^\s]{1,300}/g;
 const WITH_DATA =

@@ -22,7 +22,7 @@ function rulesFor(description: string): string[] {
 
 describe("poisoning rules: fixtures", () => {
   it("every rule has fixtures with poisoned and clean examples, and every fixture file names a rule", () => {
-    const files = readdirSync(fixtureDir).filter((f) => f.endsWith(".json"));
+    const files = readdirSync(fixtureDir).filter((f) => f.endsWith(".json") && f !== "clean-corpus.json");
     assert.deepEqual(files.map((f) => f.slice(0, -5)).sort(), [...FIXTURE_RULES].sort());
     for (const rule of FIXTURE_RULES) {
       const fx = loadFixture(rule);
@@ -38,6 +38,12 @@ describe("poisoning rules: fixtures", () => {
       for (const text of fx.valid) assert.deepEqual(rulesFor(text), [], `nothing should flag: ${JSON.stringify(text)}`);
     });
   }
+  it("clean corpus: no realistic clean description raises any rule", () => {
+    const corpus = JSON.parse(readFileSync(new URL("clean-corpus.json", fixtureDir), "utf8")) as { valid: string[] };
+    assert.ok(corpus.valid.length >= 30);
+    for (const text of corpus.valid) assert.deepEqual(rulesFor(text), [], `nothing should flag: ${JSON.stringify(text)}`);
+  });
+
   it("every text rule has an id, description and at least one pattern", () => {
     for (const r of POISONING_TEXT_RULES) {
       assert.match(r.id, /^[a-z][a-z0-9-]+$/);

@@ -41,12 +41,16 @@ export const PREDEFINED = new Set([
 
 /** The value with every reference the client expands blanked out (offsets kept), plus the ones it does not. */
 export function splitReferences(value: string, expands: readonly RefSyntax[]) {
-  let literal = value;
+  // Built in one pass (parts joined once): slicing the whole string per reference would be quadratic.
+  const parts: string[] = [];
   const unexpanded: Reference[] = [];
+  let last = 0;
   for (const ref of findReferences(value)) {
     if (expands.includes(ref.syntax) || PREDEFINED.has(ref.name)) {
-      literal = literal.slice(0, ref.start) + " ".repeat(ref.end - ref.start) + literal.slice(ref.end);
+      parts.push(value.slice(last, ref.start), " ".repeat(ref.end - ref.start));
+      last = ref.end;
     } else unexpanded.push(ref);
   }
-  return { literal, unexpanded };
+  parts.push(value.slice(last));
+  return { literal: parts.join(""), unexpanded };
 }
