@@ -23,6 +23,7 @@ import { createGuardChain, type GuardChain } from "../policy/chain.ts";
 import type { LockSource } from "../policy/lock-source.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
+import { findingAuditor } from "./finding-audit.ts";
 import type { Logger } from "./logger.ts";
 
 export interface ChainDeps {
@@ -43,7 +44,9 @@ export interface ChainDeps {
 }
 
 export function buildGuardChain(deps: ChainDeps): GuardChain {
-  const pinGuard = deps.lock ? pin({ lock: deps.lock }) : undefined;
+  const pinGuard = deps.lock
+    ? pin({ lock: deps.lock, onFinding: findingAuditor(deps.audit, deps.logger, "pin") })
+    : undefined;
   const lock = () => deps.lock?.();
   const schemaFor: SchemaSource = pinGuard
     ? (session, tool) => pinGuard.pinnedSchemaFor(session.upstream, tool) ?? liveSchema(session, tool)

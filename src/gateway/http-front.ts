@@ -118,7 +118,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
     return;
   }
   const path = new URL(req.url ?? "/", "http://x").pathname;
-  if (req.method === "GET" && metadataPaths(resource).includes(path)) return serveMetadata(res, policy, resource);
+  if (req.method === "GET" && metadataPaths(resource).includes(path)) return serveMetadata(res, deps, resource);
   if (path !== MCP_PATH) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
   let principal: Awaited<ReturnType<typeof principalOfRequest>>;
   try {
@@ -135,8 +135,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
 }
 
 /** RFC 9728 §3: the metadata, at the path-inserted and the root well-known paths. */
-function serveMetadata(res: ServerResponse, policy: Policy, resource: string): void {
-  const doc = metadataFromPolicy(policy) ?? (policy.auth ? { resource, bearer_methods_supported: ["header"] } : undefined);
+function serveMetadata(res: ServerResponse, deps: EndpointDeps, resource: string): void {
+  const fallback = deps.bearer ? { resource, bearer_methods_supported: ["header"] } : undefined;
+  const doc = metadataFromPolicy(deps.policy) ?? fallback;
   if (!doc) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
   const body = JSON.stringify(doc);
   res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=300", "content-length": String(Buffer.byteLength(body)) });

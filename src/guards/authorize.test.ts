@@ -39,6 +39,7 @@ test("a call with the scope, or of a tool without scopes, passes", () => {
 test("unknown and denied tools are left to the allowlist (no 403 that reveals them)", () => {
   authorize().run(testContext({ policy, session: remote([]), message: toolCall("hidden") }));
   authorize().run(testContext({ policy, session: remote([]), message: toolCall("nope") }));
+  authorize().run(testContext({ policy, session: remote([], undefined), message: toolCall("hidden") }));
 });
 
 test("a credential of another environment is refused", () => {

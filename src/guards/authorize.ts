@@ -39,8 +39,9 @@ function checkRequest(ctx: MessageContext): void {
   const req = ctx.message as JsonRpcRequest;
   if (req.method !== "tools/call") return;
   const name = req.params?.name;
-  // Unlisted or unknown tools are left to tool-allowlist, so a 403 never reveals that a hidden tool exists.
-  if (typeof name !== "string" || !ctx.session.tools.has(name)) return;
+  // Only tools the policy lists as allowed can get a 403 (their scopes are public in the resource metadata);
+  // denied, unlisted and unknown tools are left to tool-allowlist, so a 403 never reveals a hidden tool.
+  if (typeof name !== "string") return;
   if (missingScopes(ctx.policy, ctx.session.upstream, principal, name).length === 0) return;
   const needed = toolPolicyFor(ctx.policy, ctx.session.upstream, name)?.scopes ?? [];
   throw new PolicyError("ERR_AUTH_INSUFFICIENT_SCOPE", {

@@ -1,6 +1,8 @@
 // End-to-end: the official SDK Client → `mcp-warden gateway` (stdio) → leaky-server (our fixture upstream). Poisoned
 // tools are quarantined, results are projected and masked, masked values cannot be written back.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { McpError } from "../../src/mcp/sdk.ts";
 import { connectThroughGateway, type GatewayHarness } from "../helpers/gateway-client.ts";
@@ -8,11 +10,12 @@ import { connectThroughGateway, type GatewayHarness } from "../helpers/gateway-c
 const LEAKY_SERVER = [process.execPath, "--import", "tsx", "test/fixtures/servers/leaky-server.ts"];
 const FAKE_AWS_KEY = "AKIAIOSFODNN7EXAMPLE"; // fake: AWS documentation example
 const FAKE_EMAIL = "fake.user@example.com"; // fake
+const AUDIT_KEY = "test-only-audit-key-not-a-secret-0123456789"; // fake, this test only
 
 const POLICY = `
 version: 1
 environment: dev
-audit: { enabled: false }
+audit: { file: "./audit/warden.jsonl", hmac_key: "\${env:WARDEN_AUDIT_KEY}" }
 defaults: { confirm: never }
 tools:
   add: {}
@@ -36,7 +39,11 @@ async function refusal(promise: Promise<unknown>): Promise<McpError> {
 describe("response protection through the gateway", { timeout: 120_000 }, () => {
   let h: GatewayHarness;
   before(async () => {
-    h = await connectThroughGateway({ policyYaml: POLICY, upstream: LEAKY_SERVER });
+    h = await connectThroughGateway({
+      policyYaml: POLICY,
+      upstream: LEAKY_SERVER,
+      env: { WARDEN_AUDIT_KEY: AUDIT_KEY },
+    });
   });
   after(() => h.close());
 
@@ -66,7 +73,9 @@ describe("response protection through the gateway", { timeout: 120_000 }, () => 
   });
 
   test("a masked value cannot be written back", async () => {
-    const err = await refusal(h.client.callTool({ name: "store_note", arguments: { note: "key [REDACTED:aws-access-key-id#1]" } }));
+    const err = await refusal(
+      h.client.callTool({ name: "store_note", arguments: { note: "key [REDACTED:aws-access-key-id#1]" } }),
+    );
     assert.deepEqual(err.data, { code: "ERR_POLICY_ARGS_PLACEHOLDER" });
     const ok = await h.client.callTool({ name: "store_note", arguments: { note: "hello" } });
     assert.deepEqual(ok.content, [{ type: "text", text: "stored 5 characters" }]);
@@ -83,5 +92,22 @@ describe("response protection through the gateway", { timeout: 120_000 }, () => 
     const resource = await h.client.readResource({ uri: "config://app" });
     assert.equal((resource.contents[0] as { text: string }).text, "aws_access_key_id = [REDACTED:aws-access-key-id#1]");
     assert.ok(!JSON.stringify(resource).includes(FAKE_EMAIL));
+  });
+
+  test("the audit log counts redactions per category and holds no masked value (runs last)", async () => {
+    await h.close({ keepDir: true });
+    const text = readFileSync(join(h.dir, "audit/warden.jsonl"), "utf8");
+    assert.ok(!text.includes(FAKE_AWS_KEY) && !text.includes(FAKE_EMAIL));
+    const events = text
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { tool?: string; outcome?: string; redactions?: unknown; detail?: unknown });
+    const whoami = events.filter((e) => e.tool === "whoami");
+    const ends = whoami.filter((e) => e.outcome === "ok");
+    assert.equal(ends.length, 2);
+    for (const e of ends) {
+      assert.deepEqual(e.redactions, { secrets: 1, pii: 1 });
+      assert.deepEqual(e.detail, { redactions_by_detector: { "aws-access-key-id": 1, email: 1 } });
+    }
   });
 });

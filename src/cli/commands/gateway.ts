@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { gatewayApprover } from "../../approvals/gateway-approver.ts";
 import { UsageError } from "../../errors.ts";
 import { openAuditRecorder } from "../../gateway/open-audit.ts";
+import { runHttpGateway } from "../../gateway/http-gateway.ts";
 import { createLogger } from "../../gateway/logger.ts";
 import { selectUpstream } from "../../gateway/select-upstream.ts";
 import { runStdioGateway } from "../../gateway/stdio-gateway.ts";
@@ -24,6 +25,7 @@ export function register(program: Command, result: CommandResult): void {
     .description("run the enforcement gateway between an MCP client and an MCP server")
     .option("--policy <file>", "policy file (default ./warden.yaml, or $WARDEN_POLICY)")
     .option("--upstream <name>", "upstream to serve (default: the command after --, or the policy's only upstream)")
+    .option("--listen <host:port>", "serve Streamable HTTP on HOST:PORT instead of stdio (TLS/mTLS and auth from the policy)")
     .argument("[command...]", "server command and arguments, after --")
     .passThroughOptions()
     .addHelpText("after", "\nExample:\n  mcp-warden gateway --policy warden.yaml -- npx -y @modelcontextprotocol/server-everything@2026.8.31\n")
@@ -36,14 +38,17 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
   const loaded = await loadPolicy(resolvePolicyFile(opts.policy));
   const { name, config } = selectUpstream(loaded.policy, opts.upstream, command);
   if (!isStdioUpstream(config)) {
-    throw new UsageError(`upstream "${name}" is a remote (url) upstream; the stdio front serves stdio upstreams`);
+    throw new UsageError(`upstream "${name}" is a remote (url) upstream; the gateway serves stdio upstreams for now`);
   }
   const logger = createLogger();
   const audit = await openAuditRecorder(loaded, name);
-  logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
   // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
   const lock = createLockSource(lockfilePath(loaded.policy, loaded.dir));
+  if (opts.listen !== undefined) {
+    return runHttpGateway({ loaded, listen: opts.listen, upstreamName: name, upstream: config, baseDir, audit, logger, lock });
+  }
+  logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
   const approvals = gatewayApprover(loaded, logger);
   try {
     const approver = approvals.approver;

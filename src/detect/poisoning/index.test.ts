@@ -41,7 +41,8 @@ describe("poisoning rules: fixtures", () => {
   it("clean corpus: no realistic clean description raises any rule", () => {
     const corpus = JSON.parse(readFileSync(new URL("clean-corpus.json", fixtureDir), "utf8")) as { valid: string[] };
     assert.ok(corpus.valid.length >= 30);
-    for (const text of corpus.valid) assert.deepEqual(rulesFor(text), [], `nothing should flag: ${JSON.stringify(text)}`);
+    for (const text of corpus.valid)
+      assert.deepEqual(rulesFor(text), [], `nothing should flag: ${JSON.stringify(text)}`);
   });
 
   it("every text rule has an id, description and at least one pattern", () => {

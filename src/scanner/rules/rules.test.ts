@@ -1,8 +1,9 @@
 // One generic test runs every rule's fixtures; a contract test keeps catalogue, docs/rules and fixtures in step.
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, test } from "node:test";
+import { after, describe, test } from "node:test";
 import { scan } from "../scan.ts";
 import type { ScanPolicy } from "../types.ts";
 import { RULES } from "./catalogue.ts";
@@ -23,6 +24,26 @@ function fixturesOf(id: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((d) => /^(valid|invalid)-/.test(d)) : [];
 }
 
+const scratch = mkdtempSync(join(tmpdir(), "warden-rule-fixtures-"));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/**
+ * Copies a fixture to a scratch folder, renaming `dot.env*` to `.env*`: the repository's .gitignore keeps real
+ * .env files out of git, so the fixtures store them under another name.
+ */
+function materialize(dir: string, name: string): string {
+  const target = join(scratch, `${name}-${readdirSync(scratch).length}`);
+  cpSync(dir, target, { recursive: true });
+  const visit = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) visit(join(d, e.name));
+      else if (e.name.startsWith("dot.env")) renameSync(join(d, e.name), join(d, e.name.slice(3)));
+    }
+  };
+  visit(target);
+  return target;
+}
+
 async function findingsIn(dir: string, rule: string) {
   const policyFile = join(dir, "policy.json");
   const policy = existsSync(policyFile) ? (JSON.parse(readFileSync(policyFile, "utf8")) as ScanPolicy) : undefined;
@@ -33,8 +54,9 @@ async function findingsIn(dir: string, rule: string) {
 for (const rule of RULES) {
   describe(`rule ${rule.meta.id}`, () => {
     for (const name of fixturesOf(rule.meta.id)) {
-      const dir = join(RULES_DIR, rule.meta.id, "fixtures", name);
+      const source = join(RULES_DIR, rule.meta.id, "fixtures", name);
       test(name, async () => {
+        const dir = materialize(source, name);
         const found = await findingsIn(dir, rule.meta.id);
         const actual = found.map((f) => ({
           rule: f.rule,
@@ -46,7 +68,7 @@ for (const rule of RULES) {
           assert.deepEqual(actual, [], `${name} must produce no ${rule.meta.id} finding`);
           return;
         }
-        const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Expected[];
+        const expected = JSON.parse(readFileSync(join(source, "expected.json"), "utf8")) as Expected[];
         const key = (e: Expected) => `${e.file}:${e.line}:${e.location}`;
         assert.deepEqual(actual.map(key).sort(), expected.map(key).sort());
       });

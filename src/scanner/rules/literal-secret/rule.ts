@@ -88,5 +88,13 @@ function hit(
 function describe(f: Field): string {
   const last = f.path[f.path.length - 2];
   if (typeof f.path[f.path.length - 1] === "number") return `argument ${f.key}`;
+  if (
+    /^(url|serverUrl|httpUrl|uri|endpoint)$/.test(f.key) &&
+    f.path.length >= 2 &&
+    last !== "headers" &&
+    last !== "env"
+  ) {
+    return `the server URL (${f.key})`;
+  }
   return last === undefined ? f.key : `${String(last)}.${f.key}`;
 }

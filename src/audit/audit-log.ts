@@ -1,0 +1,174 @@
+// The audit file sink: one hash-chained JSON line per event (DESIGN.md "Audit event"), our own writer, not a logger.
+//
+// Durability: group commit. Appends queue up; one write + fdatasync(2) covers every event queued while the previous
+// write was in flight, and append() resolves only after its bytes are on disk. fdatasync, not fsync: the file size
+// is data for this purpose and mtime is not worth a second journal flush. `sync: false` skips it (tests, benchmarks).
+// One writer per file: two processes appending to the same file would fork the chain (verify reports it).
+import { type FileHandle, mkdir, open } from "node:fs/promises";
+import { dirname } from "node:path";
+import { OperatorError } from "../errors.ts";
+import { type AuditFields, type DraftEvent, toEvent } from "./audit-fields.ts";
+import { eventHash, GENESIS_HASH, HASH_PATTERN } from "./chain.ts";
+import type { AuditEvent } from "./event.ts";
+import { argsFingerprint } from "./fingerprint.ts";
+import { eventLine, parseLine } from "./line.ts";
+import { readTailOf } from "./tail-read.ts";
+
+export interface AuditLogOptions {
+  file: string;
+  hmacKey: string | Buffer;
+  /** Recorded for the caller's decision (refuse unauditable calls); the sink itself always rejects on failure. */
+  failClosed: boolean;
+  environment: string;
+  /** fdatasync after each group write (default true). */
+  sync?: boolean;
+}
+
+export interface AuditLog {
+  readonly failClosed: boolean;
+  /** Resolves once the event is written (and synced); rejects with OperatorError ERR_AUDIT_UNAVAILABLE otherwise. */
+  append(fields: AuditFields): Promise<void>;
+  /** Opens the file and resumes the chain now, so start-up fails early when the log is unusable. */
+  ready(): Promise<void>;
+  /** The fingerprint append() would compute for these arguments. */
+  fingerprint(args: unknown): string;
+  /** Waits for queued events, then closes the file. Later appends reject. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  event: DraftEvent;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+/** Events per write: bounds one write's size while the queue is long. */
+const MAX_BATCH = 512;
+
+function unavailable(why: string, cause?: unknown): OperatorError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new OperatorError("ERR_AUDIT_UNAVAILABLE", `audit log unavailable: ${why}${code ? ` (${code})` : ""}`, {
+    cause,
+  });
+}
+
+export type { AuditFields };
+
+export function createAuditLog(options: AuditLogOptions): AuditLog {
+  const state = { seq: 0, prev: GENESIS_HASH, size: 0 };
+  const pending: Pending[] = [];
+  let fd: FileHandle | undefined;
+  let opening: Promise<FileHandle> | undefined;
+  let draining: Promise<void> | undefined;
+  let closed = false;
+
+  async function openAndResume(): Promise<FileHandle> {
+    try {
+      await mkdir(dirname(options.file), { recursive: true, mode: 0o700 });
+      const handle = await open(options.file, "a+", 0o600);
+      const { size } = await handle.stat();
+      const resumed = await resume(handle, size).catch(async (err: unknown) => {
+        await handle.close();
+        throw err;
+      });
+      Object.assign(state, resumed, { size });
+      return handle;
+    } catch (err) {
+      throw err instanceof OperatorError ? err : unavailable(`cannot open ${options.file}`, err);
+    }
+  }
+
+  async function resume(handle: FileHandle, size: number): Promise<{ seq: number; prev: string }> {
+    if (size === 0) return { seq: 0, prev: GENESIS_HASH };
+    const tail = await readTailOf(handle, size, 1);
+    const last = tail.lines[0];
+    if (!tail.endsWithNewline || last === undefined) {
+      throw unavailable(`${options.file} ends with an incomplete line; run mcp-warden audit verify`);
+    }
+    const parsed = parseLine(last);
+    if (!parsed || !Number.isSafeInteger(parsed.seq) || !HASH_PATTERN.test(String(parsed.hash))) {
+      throw unavailable(`the last line of ${options.file} is not an audit event; run mcp-warden audit verify`);
+    }
+    return { seq: parsed.seq as number, prev: parsed.hash as string };
+  }
+
+  function handle(): Promise<FileHandle> {
+    if (fd) return Promise.resolve(fd);
+    // A failed open is retried by the next batch (the disk may come back).
+    opening ??= openAndResume().then(
+      (h) => {
+        fd = h;
+        return h;
+      },
+      (err: unknown) => {
+        opening = undefined;
+        throw err;
+      },
+    );
+    return opening;
+  }
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    const h = await handle();
+    let { seq, prev } = state;
+    const lines: string[] = [];
+    for (const { event } of batch) {
+      seq += 1;
+      const chained = { ...event, seq, prev } as Omit<AuditEvent, "hash">;
+      const hash = eventHash(chained);
+      lines.push(eventLine(chained, hash));
+      prev = hash;
+    }
+    const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += (await h.write(bytes, written, bytes.length - written, null)).bytesWritten;
+      }
+      if (options.sync !== false) await h.datasync();
+    } catch (err) {
+      // Cut off a partial write so the file keeps ending on a complete line and the chain stays resumable.
+      await h.truncate(state.size).catch(() => undefined);
+      throw unavailable(`cannot write ${options.file}`, err);
+    }
+    Object.assign(state, { seq, prev, size: state.size + bytes.length });
+  }
+
+  async function drain(): Promise<void> {
+    while (pending.length > 0) {
+      const batch = pending.splice(0, MAX_BATCH);
+      try {
+        await writeBatch(batch);
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        const error = err instanceof OperatorError ? err : unavailable("write failed", err);
+        for (const p of batch) p.reject(error);
+      }
+    }
+    draining = undefined;
+  }
+
+  return {
+    failClosed: options.failClosed,
+    append(fields) {
+      if (closed) return Promise.reject(unavailable("the audit log is closed"));
+      const event = toEvent(fields, options.environment, options.hmacKey);
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ event, resolve, reject });
+        draining ??= drain();
+      });
+    },
+    async ready() {
+      await handle();
+    },
+    fingerprint: (args) => argsFingerprint(options.hmacKey, args),
+    async close() {
+      closed = true;
+      await draining;
+      await opening?.catch(() => undefined);
+      const h = fd;
+      fd = undefined;
+      await h?.close();
+    },
+  };
+}
