@@ -42,6 +42,9 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/** How long an event written with durability `write` may wait for its fdatasync. */
+const SYNC_INTERVAL_MS = 1000;
+
 /** Events per write: bounds one write's size while the queue is long. */
 const MAX_BATCH = 512;
 
@@ -126,12 +129,28 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
         written += (await h.write(bytes, written, bytes.length - written, null)).bytesWritten;
       }
       if (options.sync !== false) await h.datasync();
+      else scheduleSync();
     } catch (err) {
       // Cut off a partial write so the file keeps ending on a complete line and the chain stays resumable.
       await h.truncate(state.size).catch(() => undefined);
       throw unavailable(`cannot write ${options.file}`, err);
     }
     Object.assign(state, { seq, prev, size: state.size + bytes.length });
+  }
+
+  // Durability `write`: events are in the OS once append() resolves; the file is flushed to disk at most
+  // SYNC_INTERVAL_MS later (like auditd's incremental_async flush) and at close. A failed flush fails later appends.
+  let syncTimer: NodeJS.Timeout | undefined;
+  let syncError: OperatorError | undefined;
+  function scheduleSync(): void {
+    if (syncTimer) return;
+    syncTimer = setTimeout(() => {
+      syncTimer = undefined;
+      fd?.datasync().catch((err: unknown) => {
+        syncError = unavailable(`cannot flush ${options.file}`, err);
+      });
+    }, SYNC_INTERVAL_MS);
+    syncTimer.unref();
   }
 
   async function drain(): Promise<void> {
@@ -152,6 +171,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     failClosed: options.failClosed,
     append(fields) {
       if (closed) return Promise.reject(unavailable("the audit log is closed"));
+      if (syncError) return Promise.reject(syncError);
       const event = toEvent(fields, options.environment, options.hmacKey);
       return new Promise<void>((resolve, reject) => {
         pending.push({ event, resolve, reject });
@@ -168,6 +188,8 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       await opening?.catch(() => undefined);
       const h = fd;
       fd = undefined;
+      if (syncTimer) clearTimeout(syncTimer);
+      await h?.datasync().catch(() => undefined);
       await h?.close();
     },
   };

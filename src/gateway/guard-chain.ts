@@ -58,7 +58,7 @@ export function buildGuardChain(deps: ChainDeps): GuardChain {
     toolAllowlist(),
     rateLimit(deps.rateCounter ? { counter: deps.rateCounter } : {}),
     pinGuard,
-    sanitize(),
+    sanitize({ onFinding: findingAuditor(deps.audit, deps.logger, "sanitize") }),
     confirmParam(lock),
     args({ schemaFor, log: deps.logger, ...(deps.validators ? { validators: deps.validators } : {}) }),
     writeBack(),

@@ -45,7 +45,8 @@ export function answerStatusOf(
 ): { status: number; headers: Record<string, string> } {
   const error = message.error as { data?: { code?: unknown; scope?: unknown } } | undefined;
   const code = error?.data?.code;
-  if (code !== "ERR_AUTH_INSUFFICIENT_SCOPE" && code !== "ERR_AUTH_WRONG_ENVIRONMENT") return { status: 200, headers: {} };
+  if (code !== "ERR_AUTH_INSUFFICIENT_SCOPE" && code !== "ERR_AUTH_WRONG_ENVIRONMENT")
+    return { status: 200, headers: {} };
   const scope = typeof error?.data?.scope === "string" ? error.data.scope.split(" ").filter(Boolean) : undefined;
   const status = code === "ERR_AUTH_INSUFFICIENT_SCOPE" ? 403 : 401;
   const { headers } = refusalOf(new PolicyError(code, { httpStatus: status }), opts, scope);

@@ -3,6 +3,7 @@
 // bound to the principal that created them.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BearerAuthenticator } from "../auth/bearer-authenticator.ts";
+import { PolicyError } from "../errors.ts";
 import type { RateCounter } from "../guards/rate-counter.ts";
 import type { SchemaValidators } from "../guards/schema-validators.ts";
 import type { Principal } from "../guards/types.ts";
@@ -19,7 +20,6 @@ import { HttpSession } from "./http-session.ts";
 import { type HttpSessionTable, newSessionId } from "./http-session-table.ts";
 import type { Logger } from "./logger.ts";
 import { errorFrame } from "./wire-errors.ts";
-import { PolicyError } from "../errors.ts";
 
 export interface EndpointDeps {
   policy: Policy;
@@ -39,7 +39,12 @@ export interface EndpointDeps {
 const SESSION_HEADER = "mcp-session-id";
 const KNOWN_REVISIONS: ReadonlySet<string> = new Set(PROTOCOL_REVISIONS);
 
-export async function handlePost(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): Promise<void> {
+export async function handlePost(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: EndpointDeps,
+  principal: Principal,
+): Promise<void> {
   const version = req.headers["mcp-protocol-version"];
   if (version !== undefined && !KNOWN_REVISIONS.has(String(version))) {
     req.resume();
@@ -49,7 +54,8 @@ export async function handlePost(req: IncomingMessage, res: ServerResponse, deps
   try {
     body = await readBody(req, deps.limits.maxBodyBytes);
   } catch (err) {
-    if (err instanceof BodyTooLarge) return sendJsonError(res, 413, "ERR_POLICY_REQUEST_TOO_LARGE", undefined, { connection: "close" });
+    if (err instanceof BodyTooLarge)
+      return sendJsonError(res, 413, "ERR_POLICY_REQUEST_TOO_LARGE", undefined, { connection: "close" });
     throw err;
   }
   const text = body.toString("utf8");
@@ -65,7 +71,10 @@ export async function handlePost(req: IncomingMessage, res: ServerResponse, deps
   const msg = message as Record<string, unknown>;
   const id = msg.id;
   const isRequest = typeof msg.method === "string" && (typeof id === "string" || typeof id === "number");
-  const session = isRequest && msg.method === "initialize" ? createSession(req, res, deps, principal) : findSession(req, res, deps, principal);
+  const session =
+    isRequest && msg.method === "initialize"
+      ? createSession(req, res, deps, principal)
+      : findSession(req, res, deps, principal);
   if (!session) return;
   if (!isRequest) {
     res.writeHead(202, { [SESSION_HEADER]: session.id }).end();
@@ -88,14 +97,23 @@ export function handleGet(req: IncomingMessage, res: ServerResponse, deps: Endpo
   if (!acceptsSse(req)) return sendJsonError(res, 406, "ERR_PROTOCOL_INVALID", "Accept must include text/event-stream");
   const session = findSession(req, res, deps, principal);
   if (!session) return;
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", [SESSION_HEADER]: session.id });
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    [SESSION_HEADER]: session.id,
+  });
   res.flushHeaders();
   if (!session.openStream(res)) {
     res.end(); // one stream per session: a second GET ends at once, the client retries later
   }
 }
 
-export async function handleDelete(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): Promise<void> {
+export async function handleDelete(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: EndpointDeps,
+  principal: Principal,
+): Promise<void> {
   const session = findSession(req, res, deps, principal);
   if (!session) return;
   await session.close();
@@ -106,7 +124,12 @@ function acceptsSse(req: IncomingMessage): boolean {
   return (req.headers.accept ?? "").includes("text/event-stream");
 }
 
-function findSession(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): HttpSession | undefined {
+function findSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: EndpointDeps,
+  principal: Principal,
+): HttpSession | undefined {
   const id = req.headers[SESSION_HEADER];
   if (typeof id !== "string" || id === "") {
     sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", "Mcp-Session-Id header is required");
@@ -114,14 +137,20 @@ function findSession(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
   }
   const found = deps.table.lookup(id, principal);
   if (!found.ok) {
-    if (principal.iss !== "") deps.logger.warn({ sub: principal.sub }, "unknown session id, or a session of another principal");
+    if (principal.iss !== "")
+      deps.logger.warn({ sub: principal.sub }, "unknown session id, or a session of another principal");
     sendJsonError(res, 404, "ERR_AUTH_SESSION_MISMATCH", "Session not found");
     return undefined;
   }
   return found.session;
 }
 
-function createSession(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): HttpSession | undefined {
+function createSession(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: EndpointDeps,
+  principal: Principal,
+): HttpSession | undefined {
   if (req.headers[SESSION_HEADER] !== undefined) {
     sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", "initialize must not carry Mcp-Session-Id");
     return undefined;
@@ -137,7 +166,13 @@ function createSession(req: IncomingMessage, res: ServerResponse, deps: Endpoint
     upstreamName: deps.upstreamName,
     upstream: deps.upstream,
     baseDir: deps.baseDir,
-    chain: authorizedChain({ policy: deps.policy, audit: deps.audit, logger: deps.logger, lock: deps.lock, ...deps.shared }),
+    chain: authorizedChain({
+      policy: deps.policy,
+      audit: deps.audit,
+      logger: deps.logger,
+      lock: deps.lock,
+      ...deps.shared,
+    }),
     audit: deps.audit,
     logger: deps.logger,
     answerStatus: (message) => answerStatusOf(message, deps.auth),

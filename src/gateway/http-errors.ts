@@ -18,6 +18,10 @@ export function sendJsonError(
     id: null,
     error: { code: status === 400 ? -32600 : -32000, message: message ?? ERROR_CODES[code], data: { code } },
   });
-  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(status, {
+    ...headers,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }

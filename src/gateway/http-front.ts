@@ -11,12 +11,12 @@ import { createSchemaValidators } from "../guards/schema-validators.ts";
 import type { LockSource } from "../policy/lock-source.ts";
 import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
-import { type HttpAuthOptions, principalOfRequest, refusalOf } from "./http-auth.ts";
-import { handleDelete, handleGet, handlePost, type EndpointDeps } from "./http-endpoint.ts";
-import { httpLimitsFrom, serverLimitOptions } from "./http-limits.ts";
-import { sendJsonError } from "./http-errors.ts";
-import { HttpSessionTable } from "./http-session-table.ts";
 import { checkHostOrigin } from "./host-origin.ts";
+import { type HttpAuthOptions, principalOfRequest, refusalOf } from "./http-auth.ts";
+import { type EndpointDeps, handleDelete, handleGet, handlePost } from "./http-endpoint.ts";
+import { sendJsonError } from "./http-errors.ts";
+import { httpLimitsFrom, serverLimitOptions } from "./http-limits.ts";
+import { HttpSessionTable } from "./http-session-table.ts";
 import type { Logger } from "./logger.ts";
 
 export const MCP_PATH = "/mcp";
@@ -83,7 +83,12 @@ export async function startHttpFront(opts: HttpFrontOptions): Promise<HttpFront>
   const base = serverLimitOptions(limits);
   const server = opts.tls
     ? createHttpsServer(
-        { ...base, cert: opts.tls.cert, key: opts.tls.key, ...(opts.tls.ca ? { ca: opts.tls.ca, requestCert: true, rejectUnauthorized: true } : {}) },
+        {
+          ...base,
+          cert: opts.tls.cert,
+          key: opts.tls.key,
+          ...(opts.tls.ca ? { ca: opts.tls.ca, requestCert: true, rejectUnauthorized: true } : {}),
+        },
         handler,
       )
     : createHttpServer(base, handler);
@@ -111,9 +116,15 @@ export async function startHttpFront(opts: HttpFrontOptions): Promise<HttpFront>
 async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, resource: string): Promise<void> {
   const { policy } = deps;
   const listen = policy.listen ?? listenDefaults();
-  const refused = checkHostOrigin(req.headers, { allowedHosts: listen.allowed_hosts, allowedOrigins: listen.allowed_origins });
+  const refused = checkHostOrigin(req.headers, {
+    allowedHosts: listen.allowed_hosts,
+    allowedOrigins: listen.allowed_origins,
+  });
   if (refused) {
-    deps.logger.warn({ host: req.headers.host?.slice(0, 100), reason: refused }, "request refused (DNS-rebinding defence)");
+    deps.logger.warn(
+      { host: req.headers.host?.slice(0, 100), reason: refused },
+      "request refused (DNS-rebinding defence)",
+    );
     sendJsonError(res, 403, "ERR_PROTOCOL_INVALID", refused);
     return;
   }
@@ -140,7 +151,11 @@ function serveMetadata(res: ServerResponse, deps: EndpointDeps, resource: string
   const doc = metadataFromPolicy(deps.policy) ?? fallback;
   if (!doc) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
   const body = JSON.stringify(doc);
-  res.writeHead(200, { "content-type": "application/json", "cache-control": "max-age=300", "content-length": String(Buffer.byteLength(body)) });
+  res.writeHead(200, {
+    "content-type": "application/json",
+    "cache-control": "max-age=300",
+    "content-length": String(Buffer.byteLength(body)),
+  });
   res.end(body);
 }
 

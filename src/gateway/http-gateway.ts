@@ -15,7 +15,8 @@ import type { Logger } from "./logger.ts";
 export function parseListen(value: string, defaultHost: string): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(value);
   const port = Number(m?.[3]);
-  if (!m || !Number.isInteger(port) || port > 65535) throw new UsageError(`--listen must be HOST:PORT, got ${JSON.stringify(value)}`);
+  if (!m || !Number.isInteger(port) || port > 65535)
+    throw new UsageError(`--listen must be HOST:PORT, got ${JSON.stringify(value)}`);
   return { host: m[1] ?? (m[2] || defaultHost), port };
 }
 

@@ -5,7 +5,7 @@ import type { Principal } from "../guards/types.ts";
 import type { GuardChain } from "../policy/chain.ts";
 import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
-import { HttpReply, writeSseEvent } from "./http-reply.ts";
+import { type HttpReply, writeSseEvent } from "./http-reply.ts";
 import type { Logger } from "./logger.ts";
 import { PendingTable } from "./pending.ts";
 import { GatewaySession } from "./session.ts";

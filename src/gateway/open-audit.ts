@@ -8,6 +8,7 @@ import { type AuditRecorder, NO_AUDIT } from "./audit-recorder.ts";
 export async function openAuditRecorder(loaded: LoadedPolicy, upstream: string): Promise<AuditRecorder> {
   const { audit, environment } = loaded.policy;
   if (!audit.enabled) return NO_AUDIT;
+  // The loader already refuses an enabled audit without a key; this guards callers that build policies in code.
   if (!audit.hmac_key) {
     throw new ConfigError("ERR_CONFIG_INVALID", "audit.hmac_key is required unless audit.enabled is false", {
       file: loaded.file,
@@ -15,7 +16,13 @@ export async function openAuditRecorder(loaded: LoadedPolicy, upstream: string):
     });
   }
   const file = resolvePolicyPath(loaded, audit.file);
-  const log = createAuditLog({ file, hmacKey: audit.hmac_key, failClosed: audit.fail_closed, environment });
+  const log = createAuditLog({
+    file,
+    hmacKey: audit.hmac_key,
+    failClosed: audit.fail_closed,
+    environment,
+    sync: audit.durability === "fdatasync",
+  });
   try {
     await log.ready();
   } catch (err) {

@@ -12,7 +12,11 @@ const policy = testPolicy({
 });
 const tools = [{ name: "lookup" }, { name: "open" }, { name: "hidden" }];
 const remote = (scopes: string[], environment?: string) =>
-  testSession({ environment: "test", tools, principal: { sub: "alice", iss: "https://idp.example", scopes, environment } });
+  testSession({
+    environment: "test",
+    tools,
+    principal: { sub: "alice", iss: "https://idp.example", scopes, environment },
+  });
 
 function refusal(fn: () => void): PolicyError {
   try {

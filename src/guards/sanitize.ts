@@ -17,6 +17,8 @@ const MAX_AUDITED = 50;
 interface SanitizeState {
   /** Quarantined tool name → rule ids that flagged it. */
   readonly quarantined: Map<string, string[]>;
+  /** Tool+action pairs already reported to onFinding (bounded like `quarantined`). */
+  readonly reported: Set<string>;
 }
 
 interface Verdict {
@@ -25,15 +27,36 @@ interface Verdict {
   findings: { rule: string; path: string }[];
 }
 
-export function sanitize(): Guard {
+export interface SanitizeOptions {
+  /**
+   * Called once per session and tool for a flagged definition, so the gateway can write an audit event saying why
+   * (tools/list is not an audited call, and the gateway's own re-list has no client call to carry the detail).
+   */
+  onFinding?: (ctx: MessageContext, finding: Record<string, unknown>) => void;
+}
+
+export function sanitize(opts: SanitizeOptions = {}): Guard {
   return {
     id: "sanitize",
     phases: ["request", "response"],
     run(ctx) {
       if (ctx.phase === "request") checkCall(ctx);
-      else if (ctx.phase === "response" && ctx.request?.method === "tools/list") cleanList(ctx);
+      else if (ctx.phase === "response" && ctx.request?.method === "tools/list") {
+        const verdicts = cleanList(ctx);
+        if (opts.onFinding) report(ctx, verdicts, opts.onFinding);
+      }
     },
   };
+}
+
+function report(ctx: MessageContext, verdicts: readonly Verdict[], onFinding: NonNullable<SanitizeOptions["onFinding"]>) {
+  const state = stateOf(ctx.session);
+  for (const v of verdicts) {
+    const key = `${v.tool}\u0000${v.action}`;
+    if (state.reported.has(key)) continue;
+    if (state.reported.size < MAX_REMEMBERED) state.reported.add(key);
+    onFinding(ctx, { tool: v.tool, kind: "poisoned", action: v.action, findings: v.findings });
+  }
 }
 
 /** True when this session's tools/list results had `name` quarantined as poisoned. */
@@ -44,7 +67,7 @@ export function isQuarantinedAsPoisoned(session: SessionState, name: string): bo
 function stateOf(session: SessionState): SanitizeState {
   let state = session.scratch.get(SCRATCH_KEY) as SanitizeState | undefined;
   if (!state) {
-    state = { quarantined: new Map() };
+    state = { quarantined: new Map(), reported: new Set() };
     session.scratch.set(SCRATCH_KEY, state);
   }
   return state;
@@ -62,10 +85,10 @@ function checkCall(ctx: MessageContext): void {
   throw unknownToolError(name);
 }
 
-function cleanList(ctx: MessageContext): void {
+function cleanList(ctx: MessageContext): Verdict[] {
   const result = (ctx.message as JsonRpcResponse).result;
   const tools = result?.tools;
-  if (!result || !Array.isArray(tools)) return;
+  if (!result || !Array.isArray(tools)) return [];
   const state = stateOf(ctx.session);
   const quarantine = ctx.policy.defaults.on_poisoned === "quarantine";
   const verdicts: Verdict[] = [];
@@ -98,6 +121,7 @@ function cleanList(ctx: MessageContext): void {
     ctx.markChanged();
   }
   if (verdicts.length > 0) recordVerdicts(ctx, verdicts);
+  return verdicts;
 }
 
 function brief(f: PoisoningFinding): { rule: string; path: string } {

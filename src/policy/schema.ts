@@ -88,7 +88,7 @@ const audit = z.strictObject({
   hmac_key: z.string().optional(),
   fail_closed: z.boolean().default(true),
   /** fdatasync: a call is answered after its event is on disk (group commit); write: after write(2) only. */
-  durability: z.enum(["fdatasync", "write"]).default("fdatasync"),
+  durability: z.enum(["fdatasync", "write"]).default("write"),
 });
 
 const pins = z.strictObject({

@@ -4,7 +4,10 @@ import { after, before, describe, test } from "node:test";
 import { Client, StreamableHTTPClientTransport } from "../../src/mcp/sdk.ts";
 import { type Harness, initializeBody, JSON_HEADERS, raw, startHarness } from "./http-harness.ts";
 
-async function connect(url: string, token: string): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+async function connect(
+  url: string,
+  token: string,
+): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: { authorization: `Bearer ${token}` } },
   });
@@ -58,11 +61,19 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     assert.equal(init.status, 200, init.body);
     const sid = init.headers["mcp-session-id"] as string;
     const withSid = { ...auth, "mcp-session-id": sid };
-    const note = await raw(h.front.url, { headers: withSid, body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }) });
+    const note = await raw(h.front.url, {
+      headers: withSid,
+      body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }),
+    });
     assert.equal(note.status, 202);
     const call = await raw(h.front.url, {
       headers: withSid,
-      body: JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "get-sum", arguments: { a: 1, b: 2 } } }),
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 2,
+        method: "tools/call",
+        params: { name: "get-sum", arguments: { a: 1, b: 2 } },
+      }),
     });
     assert.equal(call.status, 403, call.body);
     const challenge = String(call.headers["www-authenticate"]);
@@ -85,7 +96,10 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     assert.equal(stolen.status, 404);
     const anonymous = await raw(h.front.url, { headers: { ...JSON_HEADERS, "mcp-session-id": sid }, body });
     assert.equal(anonymous.status, 401);
-    assert.match(String(anonymous.headers["www-authenticate"]), /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/);
+    assert.match(
+      String(anonymous.headers["www-authenticate"]),
+      /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource\/mcp"/,
+    );
     await client.close();
   });
 

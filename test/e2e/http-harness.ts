@@ -3,12 +3,12 @@
 import { request } from "node:http";
 import { createBearerAuthenticator } from "../../src/auth/bearer-authenticator.ts";
 import { resourceUrl } from "../../src/auth/resource-url.ts";
-import { loadSigningKey, generateSigningKeyPem } from "../../src/auth/signing-key.ts";
+import { generateSigningKeyPem, loadSigningKey } from "../../src/auth/signing-key.ts";
 import { createWardenTokens, type WardenTokens } from "../../src/auth/warden-tokens.ts";
 import { NO_AUDIT } from "../../src/gateway/audit-recorder.ts";
 import { type HttpFront, type HttpFrontOptions, startHttpFront } from "../../src/gateway/http-front.ts";
 import { silentLogger } from "../../src/gateway/logger.ts";
-import { policySchema, upstreamSchema, type StdioUpstreamConfig } from "../../src/policy/schema.ts";
+import { policySchema, type StdioUpstreamConfig, upstreamSchema } from "../../src/policy/schema.ts";
 import { createMemoryStore } from "../../src/store/memory-store.ts";
 import { EVERYTHING_SERVER, REPO_ROOT } from "../helpers/gateway-client.ts";
 
@@ -38,7 +38,10 @@ export async function startHarness(extra: Partial<HttpFrontOptions> = {}): Promi
   const tokens = createWardenTokens({ ...base, audience: resourceUrl(policy) });
   const foreignAudience = createWardenTokens({ ...base, audience: "https://other.example/mcp" });
   const expired = createWardenTokens({ ...base, audience: resourceUrl(policy), now: () => Date.now() - 7_200_000 });
-  const upstream = upstreamSchema.parse({ command: EVERYTHING_SERVER[0], args: EVERYTHING_SERVER.slice(1) }) as StdioUpstreamConfig;
+  const upstream = upstreamSchema.parse({
+    command: EVERYTHING_SERVER[0],
+    args: EVERYTHING_SERVER.slice(1),
+  }) as StdioUpstreamConfig;
   const front = await startHttpFront({
     policy,
     upstreamName: "default",
@@ -61,7 +64,10 @@ export interface RawResponse {
 }
 
 /** A raw HTTP request (lets tests set Host, which fetch forbids). */
-export function raw(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+export function raw(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawResponse> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(

@@ -31,7 +31,8 @@ describe("examples/staging-db/warden.yaml", () => {
     assert.equal(policy.audit.hmac_key, "${env:WARDEN_AUDIT_KEY}");
     const upstream = policy.upstreams["staging-db"];
     assert.ok(upstream !== undefined && "command" in upstream);
-    assert.deepEqual(upstream.args, ["examples/staging-db/dist/server.js"]);
+    // Relative to the policy file's directory (examples/staging-db/).
+    assert.deepEqual(upstream.args, ["dist/server.js"]);
   });
 
   it("loads through the policy loader (interpolation, literal-secret and consistency checks)", async () => {

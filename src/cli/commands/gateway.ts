@@ -2,9 +2,9 @@
 import type { Command } from "commander";
 import { gatewayApprover } from "../../approvals/gateway-approver.ts";
 import { UsageError } from "../../errors.ts";
-import { openAuditRecorder } from "../../gateway/open-audit.ts";
 import { runHttpGateway } from "../../gateway/http-gateway.ts";
 import { createLogger } from "../../gateway/logger.ts";
+import { openAuditRecorder } from "../../gateway/open-audit.ts";
 import { selectUpstream } from "../../gateway/select-upstream.ts";
 import { runStdioGateway } from "../../gateway/stdio-gateway.ts";
 import { loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
@@ -25,10 +25,16 @@ export function register(program: Command, result: CommandResult): void {
     .description("run the enforcement gateway between an MCP client and an MCP server")
     .option("--policy <file>", "policy file (default ./warden.yaml, or $WARDEN_POLICY)")
     .option("--upstream <name>", "upstream to serve (default: the command after --, or the policy's only upstream)")
-    .option("--listen <host:port>", "serve Streamable HTTP on HOST:PORT instead of stdio (TLS/mTLS and auth from the policy)")
+    .option(
+      "--listen <host:port>",
+      "serve Streamable HTTP on HOST:PORT instead of stdio (TLS/mTLS and auth from the policy)",
+    )
     .argument("[command...]", "server command and arguments, after --")
     .passThroughOptions()
-    .addHelpText("after", "\nExample:\n  mcp-warden gateway --policy warden.yaml -- npx -y @modelcontextprotocol/server-everything@2026.8.31\n")
+    .addHelpText(
+      "after",
+      "\nExample:\n  mcp-warden gateway --policy warden.yaml -- npx -y @modelcontextprotocol/server-everything@2026.8.31\n",
+    )
     .action(async (command: string[], opts: GatewayOptions) => {
       result.code = await runGateway(command, opts);
     });
@@ -46,13 +52,31 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
   const lock = createLockSource(lockfilePath(loaded.policy, loaded.dir));
   if (opts.listen !== undefined) {
-    return runHttpGateway({ loaded, listen: opts.listen, upstreamName: name, upstream: config, baseDir, audit, logger, lock });
+    return runHttpGateway({
+      loaded,
+      listen: opts.listen,
+      upstreamName: name,
+      upstream: config,
+      baseDir,
+      audit,
+      logger,
+      lock,
+    });
   }
   logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
   const approvals = gatewayApprover(loaded, logger);
   try {
     const approver = approvals.approver;
-    return await runStdioGateway({ policy: loaded.policy, upstreamName: name, upstream: config, baseDir, audit, logger, lock, approver });
+    return await runStdioGateway({
+      policy: loaded.policy,
+      upstreamName: name,
+      upstream: config,
+      baseDir,
+      audit,
+      logger,
+      lock,
+      approver,
+    });
   } finally {
     await approvals.close();
   }
