@@ -74,8 +74,14 @@ export async function runGatewayBench(): Promise<string> {
   const gatewayBin = join(ROOT, "bin/mcp-warden.js");
   const targets: Target[] = [
     { name: "direct", command: SERVER },
-    { name: "mcp-warden", command: [process.execPath, gatewayBin, "gateway", "--policy", join(dir, "warden.yaml"), "--", ...SERVER] },
-    { name: "sdk client+server proxy", command: [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/sdk-pair-proxy.ts"), ...SERVER] },
+    {
+      name: "mcp-warden",
+      command: [process.execPath, gatewayBin, "gateway", "--policy", join(dir, "warden.yaml"), "--", ...SERVER],
+    },
+    {
+      name: "sdk client+server proxy",
+      command: [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/sdk-pair-proxy.ts"), ...SERVER],
+    },
   ];
   // Fake key for the benchmark's own audit log.
   const env = { ...process.env, WARDEN_AUDIT_KEY: "bench-only-audit-key-0123456789abcdef", WARDEN_LOG_LEVEL: "warn" };

@@ -33,7 +33,11 @@ export async function startRawClient(command: string, args: string[], env?: Node
       waiting.set(id, { resolve, reject });
       send({ jsonrpc: "2.0", id, method, params });
     });
-  await call("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } });
+  await call("initialize", {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "bench", version: "1" },
+  });
   send({ jsonrpc: "2.0", method: "notifications/initialized" });
   return {
     call,

@@ -7,13 +7,21 @@ const blobs = new Map<number, string>();
 
 server.registerTool(
   "echo",
-  { description: "Echoes the message.", inputSchema: { message: z.string().max(4096) }, annotations: { readOnlyHint: true } },
+  {
+    description: "Echoes the message.",
+    inputSchema: { message: z.string().max(4096) },
+    annotations: { readOnlyHint: true },
+  },
   async ({ message }) => ({ content: [{ type: "text", text: message }] }),
 );
 
 server.registerTool(
   "blob",
-  { description: "Returns a text of the given size.", inputSchema: { bytes: z.number().int().min(1).max(1_048_576) }, annotations: { readOnlyHint: true } },
+  {
+    description: "Returns a text of the given size.",
+    inputSchema: { bytes: z.number().int().min(1).max(1_048_576) },
+    annotations: { readOnlyHint: true },
+  },
   async ({ bytes }) => {
     let text = blobs.get(bytes);
     if (!text) {

@@ -1,6 +1,13 @@
 // Peer for comparison: a stdio proxy built the "obvious" way, from the SDK's Client + Server pair (no policy). It shows
 // what re-implementing the protocol per hop costs, measured in the same run as mcp-warden.
-import { CallToolRequestSchema, Client, ListToolsRequestSchema, Server, StdioClientTransport, StdioServerTransport } from "../../src/mcp/sdk.ts";
+import {
+  CallToolRequestSchema,
+  Client,
+  ListToolsRequestSchema,
+  Server,
+  StdioClientTransport,
+  StdioServerTransport,
+} from "../../src/mcp/sdk.ts";
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) throw new Error("usage: sdk-pair-proxy COMMAND ARGS...");

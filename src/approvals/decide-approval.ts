@@ -22,7 +22,11 @@ export async function decideApproval(approvals: ApprovalStore, input: DecideInpu
   const now = input.now ?? Date.now();
   const pending = await approvals.getPending(input.id);
   if (!pending) {
-    return { ok: false, reason: "not-found", message: `no pending approval ${input.id} (unknown, already decided, or expired)` };
+    return {
+      ok: false,
+      reason: "not-found",
+      message: `no pending approval ${input.id} (unknown, already decided, or expired)`,
+    };
   }
   const { record, raw } = pending;
   if (record.expires <= now) return { ok: false, reason: "expired", message: `approval ${input.id} has expired` };

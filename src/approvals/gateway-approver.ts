@@ -1,7 +1,8 @@
 // The gateway's approver: the store-backed Approver on the policy's store (shared with `mcp-warden approvals` on this
 // machine, or Redis for replicas), opened lazily so a gateway without console-mode tools creates no state.
-import type { Approver } from "../guards/confirm.ts";
+
 import type { Logger } from "../gateway/logger.ts";
+import type { Approver } from "../guards/confirm.ts";
 import type { LoadedPolicy } from "../policy/load.ts";
 import { createStore } from "../store/create-store.ts";
 import type { WardenStore } from "../store/types.ts";
@@ -18,7 +19,10 @@ export function gatewayApprover(loaded: LoadedPolicy, logger: Logger): { approve
     hmacKey: loaded.policy.audit.hmac_key,
     // The id is what the human needs to run `mcp-warden approvals approve ID`; never the arguments.
     onPending: (req) =>
-      logger.warn({ approval: req.id, tool: req.tool, upstream: req.upstream }, "call waiting for approval (mcp-warden approvals list)"),
+      logger.warn(
+        { approval: req.id, tool: req.tool, upstream: req.upstream },
+        "call waiting for approval (mcp-warden approvals list)",
+      ),
   });
   return {
     approver,

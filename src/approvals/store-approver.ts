@@ -4,8 +4,8 @@
 // copied onto another request, replayed, or used after expiry lets nothing through. Timeout or error: refused.
 import { randomBytes } from "node:crypto";
 import { argsFingerprint } from "../audit/fingerprint.ts";
-import { maskedArguments } from "../guards/confirmation-message.ts";
 import type { Approver } from "../guards/confirm.ts";
+import { maskedArguments } from "../guards/confirmation-message.ts";
 import type { MessageContext } from "../guards/types.ts";
 import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
 import type { WardenStore } from "../store/types.ts";
@@ -48,7 +48,10 @@ export function storeApprover(opts: StoreApproverOptions): Approver {
       const decision = await approvals.takeDecision(req.id);
       if (!decision) continue;
       const valid = sameBinding(decision, req) && decision.expires > now() && decision.decision === "approved";
-      record({ decision: valid ? "approved" : decision.decision === "approved" ? "invalid" : "denied", by: decision.by });
+      record({
+        decision: valid ? "approved" : decision.decision === "approved" ? "invalid" : "denied",
+        by: decision.by,
+      });
       return valid;
     }
     await approvals.withdraw(req.id);

@@ -6,7 +6,14 @@ import { childEnvironment } from "./child-env.ts";
 test("passes the policy env and PATH/HOME/LANG/TMPDIR only", () => {
   const env = childEnvironment(
     { DATABASE_URL: "postgres://db/x" },
-    { PATH: "/bin", HOME: "/root", LANG: "C", TMPDIR: "/tmp", WARDEN_AUDIT_KEY: "canary-123", AWS_SECRET_ACCESS_KEY: "x" },
+    {
+      PATH: "/bin",
+      HOME: "/root",
+      LANG: "C",
+      TMPDIR: "/tmp",
+      WARDEN_AUDIT_KEY: "canary-123",
+      AWS_SECRET_ACCESS_KEY: "x",
+    },
   );
   assert.deepEqual(env, { PATH: "/bin", HOME: "/root", LANG: "C", TMPDIR: "/tmp", DATABASE_URL: "postgres://db/x" });
 });

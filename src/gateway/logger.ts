@@ -1,6 +1,6 @@
 // Operational logs: pino to stderr only (stdout is the MCP channel on the stdio front). Never pass secret values here;
 // the redact paths below are a second line of defence for fields that might carry them.
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -10,7 +10,10 @@ export function createLogger(level = process.env.WARDEN_LOG_LEVEL ?? "info"): Lo
       name: "mcp-warden",
       level,
       base: undefined,
-      redact: { paths: ["*.authorization", "*.token", "*.hmac_key", "*.signing_key", "*.arguments", "*.env"], censor: "[masked]" },
+      redact: {
+        paths: ["*.authorization", "*.token", "*.hmac_key", "*.signing_key", "*.arguments", "*.env"],
+        censor: "[masked]",
+      },
     },
     pino.destination({ fd: 2, sync: false }),
   );

@@ -19,12 +19,15 @@ export function selectUpstream(policy: Policy, flag: string | undefined, command
   const names = Object.keys(policy.upstreams);
   if (flag !== undefined) {
     const config = policy.upstreams[flag];
-    if (!config) throw new UsageError(`no upstream named "${flag}" in the policy (known: ${names.join(", ") || "none"})`);
+    if (!config)
+      throw new UsageError(`no upstream named "${flag}" in the policy (known: ${names.join(", ") || "none"})`);
     return { name: flag, config };
   }
   if (names.length === 1) return { name: names[0]!, config: policy.upstreams[names[0]!]! };
   if (names.length === 0) {
-    throw new UsageError("the policy declares no upstream: give the server command after --, e.g. gateway -- node server.js");
+    throw new UsageError(
+      "the policy declares no upstream: give the server command after --, e.g. gateway -- node server.js",
+    );
   }
   throw new UsageError(`the policy declares several upstreams (${names.join(", ")}): choose one with --upstream NAME`);
 }

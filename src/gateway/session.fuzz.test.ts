@@ -10,7 +10,12 @@ import { buildGuardChain } from "./guard-chain.ts";
 import { silentLogger } from "./logger.ts";
 import { GatewaySession } from "./session.ts";
 
-const policy = testPolicy({ environment: "dev", audit: { enabled: false }, defaults: { confirm: "never" }, tools: { echo: {}, secret_tool: { allow: false } } });
+const policy = testPolicy({
+  environment: "dev",
+  audit: { enabled: false },
+  defaults: { confirm: "never" },
+  tools: { echo: {}, secret_tool: { allow: false } },
+});
 
 function harness() {
   const toClient: string[] = [];
@@ -30,8 +35,13 @@ function harness() {
       const msg = JSON.parse(t) as { id?: unknown; method?: string };
       // The fake upstream answers the gateway's own tools/list so the catalog is known.
       if (msg.method === "tools/list") {
-        const tools = [{ name: "echo", inputSchema: { type: "object" } }, { name: "secret_tool", inputSchema: { type: "object" } }];
-        queueMicrotask(() => void session.fromUpstream(JSON.stringify({ jsonrpc: "2.0", id: msg.id, result: { tools } }), 10));
+        const tools = [
+          { name: "echo", inputSchema: { type: "object" } },
+          { name: "secret_tool", inputSchema: { type: "object" } },
+        ];
+        queueMicrotask(
+          () => void session.fromUpstream(JSON.stringify({ jsonrpc: "2.0", id: msg.id, result: { tools } }), 10),
+        );
       }
       return true;
     },
@@ -59,15 +69,20 @@ const hostileFrame = fc.oneof(
     '{"jsonrpc":"2.0","id":6,"result":{}}',
     '{"__proto__":{"method":"tools/call"},"jsonrpc":"2.0","id":7}',
   ),
-  fc.record({
-    jsonrpc: fc.constantFrom("2.0", "1.0", 2),
-    id: fc.oneof(fc.integer(), fc.string(), fc.double(), fc.constant(null)),
-    method: fc.constantFrom("tools/call", "tools/list", "initialize", "x/y", "", "TOOLS/CALL"),
-    params: fc.oneof(
-      fc.record({ name: fc.constantFrom("secret_tool", "Secret_Tool", "secret_tool ", "nope", "echo"), arguments: fc.jsonValue() }),
-      fc.jsonValue(),
-    ),
-  }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      jsonrpc: fc.constantFrom("2.0", "1.0", 2),
+      id: fc.oneof(fc.integer(), fc.string(), fc.double(), fc.constant(null)),
+      method: fc.constantFrom("tools/call", "tools/list", "initialize", "x/y", "", "TOOLS/CALL"),
+      params: fc.oneof(
+        fc.record({
+          name: fc.constantFrom("secret_tool", "Secret_Tool", "secret_tool ", "nope", "echo"),
+          arguments: fc.jsonValue(),
+        }),
+        fc.jsonValue(),
+      ),
+    })
+    .map((v) => JSON.stringify(v)),
 );
 
 test("hostile client frames never crash the session nor reach the upstream as denied calls", async () => {
@@ -78,7 +93,8 @@ test("hostile client frames never crash the session nor reach the upstream as de
       for (const sent of toUpstream) {
         const msg = JSON.parse(sent) as { method?: string; params?: { name?: unknown } };
         if (msg.method === "tools/call") assert.equal(msg.params?.name, "echo", `forwarded ${sent.slice(0, 200)}`);
-        if (msg.method !== undefined) assert.ok(!/^tools\/delete|^x\/|^TOOLS/.test(msg.method), `forwarded ${msg.method}`);
+        if (msg.method !== undefined)
+          assert.ok(!/^tools\/delete|^x\/|^TOOLS/.test(msg.method), `forwarded ${msg.method}`);
       }
       session.close();
     }),

@@ -13,11 +13,11 @@ import type { GuardChain } from "../policy/chain.ts";
 import type { Policy } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { callTimeoutMs } from "./call-timeout.ts";
+import { createHandshakeGate, type HandshakeGate } from "./handshake-gate.ts";
 import type { Logger } from "./logger.ts";
 import { createMessageContext } from "./message-context.ts";
 import { OwnRequests } from "./own-requests.ts";
 import { PendingTable } from "./pending.ts";
-import { createHandshakeGate, type HandshakeGate } from "./handshake-gate.ts";
 import { createToolCatalog, type ToolCatalog } from "./tool-catalog.ts";
 import { errorFrame } from "./wire-errors.ts";
 
@@ -55,7 +55,8 @@ export class GatewaySession {
     const { policy } = deps;
     this.handshake = createHandshakeGate(deps.handshakeWaitMs);
     this.toUpstream = new OwnRequests("warden-u", (text) => {
-      if (!deps.sendToUpstream(text)) throw new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR });
+      if (!deps.sendToUpstream(text))
+        throw new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR });
     });
     this.toClient = new OwnRequests("warden-c", deps.sendToClient);
     this.state = {
@@ -95,7 +96,12 @@ export class GatewaySession {
 
   fromClientOversize(info: OversizeInfo): void {
     const id = recoverIdFromEdges(info);
-    this.refuseClient(id, new PolicyError("ERR_POLICY_REQUEST_TOO_LARGE", { jsonRpcCode: JSONRPC.INVALID_REQUEST }), "-", null);
+    this.refuseClient(
+      id,
+      new PolicyError("ERR_POLICY_REQUEST_TOO_LARGE", { jsonRpcCode: JSONRPC.INVALID_REQUEST }),
+      "-",
+      null,
+    );
   }
 
   private async clientRequest(req: JsonRpcRequest, bytes: number): Promise<void> {
@@ -105,8 +111,21 @@ export class GatewaySession {
       this.refuseClient(req.id, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID"), req.method, tool ?? null, false);
       return;
     }
-    const info: RequestInfo = { id: req.id, method: req.method, params: req.params, tool, startedAt: performance.now() };
-    const ctx = createMessageContext({ phase: "request", session: this.state, policy: this.deps.policy, message: req, bytes, request: info });
+    const info: RequestInfo = {
+      id: req.id,
+      method: req.method,
+      params: req.params,
+      tool,
+      startedAt: performance.now(),
+    };
+    const ctx = createMessageContext({
+      phase: "request",
+      session: this.state,
+      policy: this.deps.policy,
+      message: req,
+      bytes,
+      request: info,
+    });
     this.preForward.set(key, false);
     try {
       if (req.method === "initialize") {
@@ -130,15 +149,24 @@ export class GatewaySession {
       // (no parser differential on duplicate keys); they are small, unlike responses, whose bytes are forwarded as is.
       const frame = JSON.stringify(ctx.message);
       if (req.method === "initialize") this.initializeFrame = frame;
-      this.clientCalls.add(req.id, { info, audit: ctx.audit }, callTimeoutMs(this.deps.policy, this.deps.upstream, tool), (call) =>
-        this.clientCallTimedOut(call),
+      this.clientCalls.add(
+        req.id,
+        { info, audit: ctx.audit },
+        callTimeoutMs(this.deps.policy, this.deps.upstream, tool),
+        (call) => this.clientCallTimedOut(call),
       );
       if (!this.deps.sendToUpstream(frame)) {
         this.clientCalls.take(req.id);
-        this.refuseClient(req.id, new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }), req.method, tool ?? null);
+        this.refuseClient(
+          req.id,
+          new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }),
+          req.method,
+          tool ?? null,
+        );
       }
     } catch (err) {
-      const error = err instanceof PolicyError ? err : new PolicyError("ERR_INTERNAL", { jsonRpcCode: JSONRPC.INTERNAL_ERROR });
+      const error =
+        err instanceof PolicyError ? err : new PolicyError("ERR_INTERNAL", { jsonRpcCode: JSONRPC.INTERNAL_ERROR });
       if (!(err instanceof PolicyError)) this.deps.logger.error({ err: String(err) }, "request handling failed");
       this.refuseClient(req.id, error, req.method, tool ?? null);
     } finally {
@@ -153,7 +181,13 @@ export class GatewaySession {
   }
 
   private async clientNotification(note: JsonRpcNotification, bytes: number): Promise<void> {
-    const ctx = createMessageContext({ phase: "client-notification", session: this.state, policy: this.deps.policy, message: note, bytes });
+    const ctx = createMessageContext({
+      phase: "client-notification",
+      session: this.state,
+      policy: this.deps.policy,
+      message: note,
+      bytes,
+    });
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
       this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "client notification dropped");
@@ -182,7 +216,13 @@ export class GatewaySession {
       this.deps.logger.warn("response from the client to no pending server request dropped");
       return;
     }
-    const ctx = createMessageContext({ phase: "client-response", session: this.state, policy: this.deps.policy, message: res, bytes });
+    const ctx = createMessageContext({
+      phase: "client-response",
+      session: this.state,
+      policy: this.deps.policy,
+      message: res,
+      bytes,
+    });
     const outcome = await this.deps.chain.run(ctx);
     const frame = outcome.ok ? JSON.stringify(ctx.message) : errorFrame(res.id, outcome.error);
     this.deps.sendToUpstream(frame);
@@ -209,7 +249,8 @@ export class GatewaySession {
     } catch (err) {
       this.deps.logger.warn({ code: (err as PolicyError).code }, "malformed message from upstream dropped");
       const id = recoverId(text);
-      if (id !== null) this.failClientCall(id, new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
+      if (id !== null)
+        this.failClientCall(id, new PolicyError("ERR_UPSTREAM_UNAVAILABLE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
       return undefined;
     }
     const { message } = parsed;
@@ -221,7 +262,8 @@ export class GatewaySession {
   fromUpstreamOversize(info: OversizeInfo): void {
     const id = recoverIdFromEdges(info);
     this.deps.logger.warn({ bytes: info.bytes }, "oversized message from upstream dropped");
-    if (id !== null) this.failClientCall(id, new PolicyError("ERR_POLICY_RESPONSE_TOO_LARGE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
+    if (id !== null)
+      this.failClientCall(id, new PolicyError("ERR_POLICY_RESPONSE_TOO_LARGE", { jsonRpcCode: JSONRPC.SERVER_ERROR }));
   }
 
   private async upstreamResponse(res: JsonRpcResponse, text: string, bytes: number): Promise<void> {
@@ -261,7 +303,13 @@ export class GatewaySession {
       this.deps.sendToUpstream(errorFrame(req.id, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID")));
       return;
     }
-    const ctx = createMessageContext({ phase: "server-request", session: this.state, policy: this.deps.policy, message: req, bytes });
+    const ctx = createMessageContext({
+      phase: "server-request",
+      session: this.state,
+      policy: this.deps.policy,
+      message: req,
+      bytes,
+    });
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
       this.deps.sendToUpstream(errorFrame(req.id, outcome.error));
@@ -273,7 +321,13 @@ export class GatewaySession {
   }
 
   private async serverNotification(note: JsonRpcNotification, text: string, bytes: number): Promise<void> {
-    const ctx = createMessageContext({ phase: "server-notification", session: this.state, policy: this.deps.policy, message: note, bytes });
+    const ctx = createMessageContext({
+      phase: "server-notification",
+      session: this.state,
+      policy: this.deps.policy,
+      message: note,
+      bytes,
+    });
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
       this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "server notification dropped");
@@ -338,7 +392,11 @@ export class GatewaySession {
     this.deps.sendToClient(errorFrame(call.info.id, error));
     // Tell the upstream to stop working on it (MCP "Cancellation").
     this.deps.sendToUpstream(
-      JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: call.info.id, reason: "timeout" } }),
+      JSON.stringify({
+        jsonrpc: "2.0",
+        method: "notifications/cancelled",
+        params: { requestId: call.info.id, reason: "timeout" },
+      }),
     );
     void this.recordEnd(call, "timeout", error.code, null);
   }

@@ -3,10 +3,9 @@
 import { userInfo } from "node:os";
 import type { Approver } from "../guards/confirm.ts";
 import type { Principal } from "../guards/types.ts";
-import type { LockSource } from "../policy/lock-source.ts";
-import type { StdioUpstreamConfig } from "../policy/schema.ts";
-import type { Policy } from "../policy/schema.ts";
 import { createLineSplitter } from "../mcp/frame.ts";
+import type { LockSource } from "../policy/lock-source.ts";
+import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { buildGuardChain } from "./guard-chain.ts";
 import type { Logger } from "./logger.ts";

@@ -7,7 +7,11 @@ const MAX_ECHOED_NAME = 128;
 
 export function errorFrame(id: JsonRpcId | null, err: PolicyError): string {
   const data = { ...(err.data ?? {}), code: err.code };
-  const response: JsonRpcResponse = { jsonrpc: "2.0", id, error: { code: err.jsonRpcCode, message: err.message, data } };
+  const response: JsonRpcResponse = {
+    jsonrpc: "2.0",
+    id,
+    error: { code: err.jsonRpcCode, message: err.message, data },
+  };
   return JSON.stringify(response);
 }
 

@@ -2,8 +2,9 @@
 // tricked can set it too; use elicit or console where the client allows). For tools in `param` mode the argument is
 // advertised in tools/list and stripped from calls before argument validation and forwarding; the value is kept in
 // the audit detail, where it is marked as the weakest mode.
-import type { Lockfile } from "../policy/lockfile.ts";
+
 import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+import type { Lockfile } from "../policy/lockfile.ts";
 import { confirmModeFor } from "./confirm-mode.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
 
@@ -43,7 +44,8 @@ function advertiseParam(ctx: MessageContext, lock: Lockfile | undefined): void {
   const tools = (ctx.message as JsonRpcResponse).result?.tools;
   if (!Array.isArray(tools)) return;
   for (const [i, tool] of (tools as ToolDefinition[]).entries()) {
-    if (typeof tool?.name !== "string" || confirmModeFor(ctx.policy, ctx.session, tool.name, lock, tool) !== "param") continue;
+    if (typeof tool?.name !== "string" || confirmModeFor(ctx.policy, ctx.session, tool.name, lock, tool) !== "param")
+      continue;
     const schema = tool.inputSchema ?? { type: "object" };
     const properties = { ...(schema.properties as Record<string, unknown> | undefined), [CONFIRM_PARAM]: PARAM_SCHEMA };
     tools[i] = { ...tool, inputSchema: { ...schema, properties } };

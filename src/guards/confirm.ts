@@ -35,7 +35,11 @@ async function decide(ctx: MessageContext, req: JsonRpcRequest, mode: ConfirmMod
   if (mode === "param") approved = ctx.audit.detail?.confirm_param === true;
   else if (mode === "elicit") approved = await elicit(ctx, req, timeoutMs);
   else if (approver) approved = await approver(ctx, mode as "console" | "mrtr", timeoutMs).catch(() => false);
-  else throw refusal("ERR_POLICY_CONFIRMATION_REQUIRED", `This call needs ${mode} approval, which this gateway front does not offer.`);
+  else
+    throw refusal(
+      "ERR_POLICY_CONFIRMATION_REQUIRED",
+      `This call needs ${mode} approval, which this gateway front does not offer.`,
+    );
   const confirmation = {
     mode,
     decision: approved ? "approved" : "denied",
@@ -45,20 +49,28 @@ async function decide(ctx: MessageContext, req: JsonRpcRequest, mode: ConfirmMod
   ctx.audit.detail = { ...ctx.audit.detail, confirmation };
   if (!approved) {
     throw mode === "param"
-      ? refusal("ERR_POLICY_CONFIRMATION_REQUIRED", 'This tool needs the user\'s confirmation: repeat the call with "confirm": true after the user approved it.')
+      ? refusal(
+          "ERR_POLICY_CONFIRMATION_REQUIRED",
+          'This tool needs the user\'s confirmation: repeat the call with "confirm": true after the user approved it.',
+        )
       : refusal("ERR_POLICY_CONFIRMATION_DENIED", "The call was not confirmed by the user.");
   }
 }
 
 async function elicit(ctx: MessageContext, req: JsonRpcRequest, timeoutMs: number): Promise<boolean> {
   if (!ctx.session.clientCapabilities?.elicitation) {
-    throw refusal("ERR_POLICY_CONFIRMATION_REQUIRED", "This call needs human confirmation and the client cannot ask for it (no elicitation support).");
+    throw refusal(
+      "ERR_POLICY_CONFIRMATION_REQUIRED",
+      "This call needs human confirmation and the client cannot ask for it (no elicitation support).",
+    );
   }
   const params: Record<string, unknown> = {
     message: confirmationMessage(ctx.session.upstream, String(req.params?.name), req.params?.arguments),
     requestedSchema: {
       type: "object",
-      properties: { approve: { type: "boolean", title: "Approve this call", description: "Run the call exactly as shown" } },
+      properties: {
+        approve: { type: "boolean", title: "Approve this call", description: "Run the call exactly as shown" },
+      },
       required: ["approve"],
     },
   };

@@ -12,7 +12,8 @@ export function confirmationMessage(upstream: string, tool: string, args: unknow
 export function maskedArguments(args: unknown): string {
   engine ??= createDetectorEngine({ categories: ["secret", "pii"] });
   let text = JSON.stringify(args ?? {}, null, 2);
-  if (text.length > MAX_ARGS_CHARS) text = `${text.slice(0, MAX_ARGS_CHARS)}\n… (${text.length - MAX_ARGS_CHARS} more characters)`;
+  if (text.length > MAX_ARGS_CHARS)
+    text = `${text.slice(0, MAX_ARGS_CHARS)}\n… (${text.length - MAX_ARGS_CHARS} more characters)`;
   let out = "";
   let at = 0;
   for (const span of engine.scan(text)) {

@@ -7,18 +7,26 @@ import { createLineSplitter, type OversizeInfo } from "./frame.ts";
 function collect(max: number) {
   const lines: string[] = [];
   const over: OversizeInfo[] = [];
-  const splitter = createLineSplitter({ maxLineBytes: max, onLine: (l) => lines.push(l), onOversize: (i) => over.push(i) });
+  const splitter = createLineSplitter({
+    maxLineBytes: max,
+    onLine: (l) => lines.push(l),
+    onOversize: (i) => over.push(i),
+  });
   return { splitter, lines, over };
 }
 
 test("splits lines across arbitrary chunk boundaries", () => {
   fc.assert(
-    fc.property(fc.array(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes("\n") && !s.endsWith("\r"))), fc.integer({ min: 1, max: 17 }), (msgs, size) => {
-      const { splitter, lines } = collect(1000);
-      const all = Buffer.from(msgs.map((m) => `${m}\n`).join(""));
-      for (let i = 0; i < all.length; i += size) splitter.push(all.subarray(i, i + size));
-      assert.deepEqual(lines, msgs);
-    }),
+    fc.property(
+      fc.array(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.includes("\n") && !s.endsWith("\r"))),
+      fc.integer({ min: 1, max: 17 }),
+      (msgs, size) => {
+        const { splitter, lines } = collect(1000);
+        const all = Buffer.from(msgs.map((m) => `${m}\n`).join(""));
+        for (let i = 0; i < all.length; i += size) splitter.push(all.subarray(i, i + size));
+        assert.deepEqual(lines, msgs);
+      },
+    ),
   );
 });
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { DECISION_PREFIX, RECENT_PREFIX, type ApprovalRequest } from "../../src/approvals/approval-record.ts";
+import { type ApprovalRequest, DECISION_PREFIX, RECENT_PREFIX } from "../../src/approvals/approval-record.ts";
 import { createApprovalStore } from "../../src/approvals/approval-store.ts";
 import { main } from "../../src/cli/main.ts";
 import { McpError } from "../../src/mcp/sdk.ts";
@@ -75,10 +75,15 @@ describe("confirm: console (approvals CLI)", () => {
   let store: WardenStore;
   let policyFile: string;
   const seen = new Set<string>();
-  const as = (id: string, verb: "approve" | "deny", who: string) => cli(["approvals", verb, id, "--policy", policyFile, "--as", who]);
+  const as = (id: string, verb: "approve" | "deny", who: string) =>
+    cli(["approvals", verb, id, "--policy", policyFile, "--as", who]);
 
   before(async () => {
-    h = await connectThroughGateway({ policyYaml: policy("30s"), upstream: EVERYTHING_SERVER, env: { WARDEN_AUDIT_KEY: AUDIT_KEY } });
+    h = await connectThroughGateway({
+      policyYaml: policy("30s"),
+      upstream: EVERYTHING_SERVER,
+      env: { WARDEN_AUDIT_KEY: AUDIT_KEY },
+    });
     policyFile = join(h.dir, "warden.yaml");
     store = await createFileStore({ path: join(h.dir, "state") });
   });
@@ -144,7 +149,15 @@ describe("confirm: console (approvals CLI)", () => {
     const events = readFileSync(join(h.dir, "audit/warden.jsonl"), "utf8")
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { tool?: string; decision?: string; code?: string; detail?: Record<string, Record<string, unknown>> })
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            tool?: string;
+            decision?: string;
+            code?: string;
+            detail?: Record<string, Record<string, unknown>>;
+          },
+      )
       .filter((e) => e.tool === "echo");
     const approved = events.filter((e) => e.detail?.approval).map((e) => e.detail!.approval!);
     assert.ok(approved.length >= 2);
@@ -162,13 +175,25 @@ describe("confirm: console (approvals CLI)", () => {
 });
 
 test("confirm: console — on timeout the call is refused and the expired request cannot be approved", async () => {
-  const h = await connectThroughGateway({ policyYaml: policy("1s"), upstream: EVERYTHING_SERVER, env: { WARDEN_AUDIT_KEY: AUDIT_KEY } });
+  const h = await connectThroughGateway({
+    policyYaml: policy("1s"),
+    upstream: EVERYTHING_SERVER,
+    env: { WARDEN_AUDIT_KEY: AUDIT_KEY },
+  });
   const store = await createFileStore({ path: join(h.dir, "state") });
   try {
     const call = h.client.callTool({ name: "echo", arguments: { message: "late" } });
     const pending = await nextPending(store, new Set());
     assert.equal(await refusalCode(call), "ERR_POLICY_CONFIRMATION_DENIED");
-    const late = await cli(["approvals", "approve", pending.id, "--policy", join(h.dir, "warden.yaml"), "--as", "alice"]);
+    const late = await cli([
+      "approvals",
+      "approve",
+      pending.id,
+      "--policy",
+      join(h.dir, "warden.yaml"),
+      "--as",
+      "alice",
+    ]);
     assert.equal(late.code, 1);
   } finally {
     await store.close();

@@ -38,12 +38,35 @@ test("calls leave a verifiable chain with fingerprints, and the canary argument 
   const text = readFileSync(file, "utf8");
   assert.ok(!text.includes(CANARY), "the audit file holds no argument value");
   assert.ok(!stderr.includes(CANARY), "the logs hold no argument value");
-  const events = text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const events = text
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const calls = events.filter((e) => e.method === "tools/call");
   assert.ok(calls.some((e) => e.tool === "echo" && e.decision === "allow" && e.outcome === "ok"));
-  assert.ok(calls.some((e) => e.tool === "get-env" && e.decision === "deny" && e.code === "ERR_POLICY_TOOL_NOT_ALLOWED"));
+  assert.ok(
+    calls.some((e) => e.tool === "get-env" && e.decision === "deny" && e.code === "ERR_POLICY_TOOL_NOT_ALLOWED"),
+  );
   for (const e of calls) {
-    assert.deepEqual(Object.keys(e).slice(0, 17), ["v", "seq", "ts", "env", "upstream", "session", "principal", "method", "tool", "args_fp", "decision", "code", "outcome", "ms", "redactions", "bytes_out", "prev"]);
+    assert.deepEqual(Object.keys(e).slice(0, 17), [
+      "v",
+      "seq",
+      "ts",
+      "env",
+      "upstream",
+      "session",
+      "principal",
+      "method",
+      "tool",
+      "args_fp",
+      "decision",
+      "code",
+      "outcome",
+      "ms",
+      "redactions",
+      "bytes_out",
+      "prev",
+    ]);
     assert.match(String(e.args_fp), /^hmac-sha256:[0-9a-f]{64}$/);
     assert.equal(e.env, "dev");
   }

@@ -28,7 +28,11 @@ tools:
 
   test("the human sees tool, server and masked arguments; an explicit accept lets the call through", async () => {
     const prompts: string[] = [];
-    const h = await connectThroughGateway({ policyYaml: policy, upstream: EVERYTHING_SERVER, capabilities: { capabilities: { elicitation: {} } } });
+    const h = await connectThroughGateway({
+      policyYaml: policy,
+      upstream: EVERYTHING_SERVER,
+      capabilities: { capabilities: { elicitation: {} } },
+    });
     h.client.setRequestHandler(ElicitRequestSchema, async (req) => {
       prompts.push(req.params.message);
       return { action: "accept", content: { approve: true } };
@@ -50,10 +54,17 @@ tools:
     { action: "accept", content: { approve: false } },
   ] as const) {
     test(`an answer of ${JSON.stringify(answer)} refuses the call`, async () => {
-      const h = await connectThroughGateway({ policyYaml: policy, upstream: EVERYTHING_SERVER, capabilities: { capabilities: { elicitation: {} } } });
+      const h = await connectThroughGateway({
+        policyYaml: policy,
+        upstream: EVERYTHING_SERVER,
+        capabilities: { capabilities: { elicitation: {} } },
+      });
       h.client.setRequestHandler(ElicitRequestSchema, async () => answer);
       try {
-        assert.equal(await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })), "ERR_POLICY_CONFIRMATION_DENIED");
+        assert.equal(
+          await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })),
+          "ERR_POLICY_CONFIRMATION_DENIED",
+        );
       } finally {
         await h.close();
       }
@@ -63,7 +74,10 @@ tools:
   test("a client without elicitation cannot run the tool (fails closed)", async () => {
     const h = await connectThroughGateway({ policyYaml: policy, upstream: EVERYTHING_SERVER });
     try {
-      assert.equal(await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })), "ERR_POLICY_CONFIRMATION_REQUIRED");
+      assert.equal(
+        await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })),
+        "ERR_POLICY_CONFIRMATION_REQUIRED",
+      );
     } finally {
       await h.close();
     }
@@ -71,7 +85,11 @@ tools:
 
   test("the model setting confirm: true on an elicit-mode tool does not bypass the human", async () => {
     let asked = 0;
-    const h = await connectThroughGateway({ policyYaml: policy, upstream: EVERYTHING_SERVER, capabilities: { capabilities: { elicitation: {} } } });
+    const h = await connectThroughGateway({
+      policyYaml: policy,
+      upstream: EVERYTHING_SERVER,
+      capabilities: { capabilities: { elicitation: {} } },
+    });
     h.client.setRequestHandler(ElicitRequestSchema, async () => {
       asked++;
       return { action: "decline" };
@@ -101,7 +119,10 @@ tools:
     try {
       const tool = (await h.client.listTools()).tools.find((t) => t.name === "record");
       assert.ok(tool?.inputSchema.properties?.confirm, "confirm is added to the advertised schema");
-      assert.equal(await refusalCode(h.client.callTool({ name: "record", arguments: { note: "a" } })), "ERR_POLICY_CONFIRMATION_REQUIRED");
+      assert.equal(
+        await refusalCode(h.client.callTool({ name: "record", arguments: { note: "a" } })),
+        "ERR_POLICY_CONFIRMATION_REQUIRED",
+      );
       assert.equal(
         await refusalCode(h.client.callTool({ name: "record", arguments: { note: "a", confirm: "true" } })),
         "ERR_POLICY_CONFIRMATION_REQUIRED",
@@ -121,7 +142,10 @@ test("defaults.confirm: writes asks for tools that are not pinned read-only", as
   });
   try {
     // echo says readOnlyHint: true, but without a pinned definition that hint is not trusted.
-    assert.equal(await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })), "ERR_POLICY_CONFIRMATION_REQUIRED");
+    assert.equal(
+      await refusalCode(h.client.callTool({ name: "echo", arguments: { message: "x" } })),
+      "ERR_POLICY_CONFIRMATION_REQUIRED",
+    );
   } finally {
     await h.close();
   }

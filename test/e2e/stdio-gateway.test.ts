@@ -7,7 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ElicitRequestSchema, McpError } from "../../src/mcp/sdk.ts";
-import { connectThroughGateway, EVERYTHING_SERVER, FILESYSTEM_SERVER, type GatewayHarness } from "../helpers/gateway-client.ts";
+import {
+  connectThroughGateway,
+  EVERYTHING_SERVER,
+  FILESYSTEM_SERVER,
+  type GatewayHarness,
+} from "../helpers/gateway-client.ts";
 
 const FAULTY_SERVER = [process.execPath, "--import", "tsx", "test/fixtures/servers/faulty-server.ts"];
 
@@ -44,7 +49,20 @@ describe("gateway in front of server-everything", () => {
     });
     h.client.setRequestHandler(ElicitRequestSchema, async (req) => {
       assert.equal(req.params.mode ?? "form", "form");
-      return { action: "accept", content: { name: "Ada Lovelace", check: true, firstLine: "x", email: "ada@example.com", homepage: "https://example.com", birthdate: "1815-12-10", integer: 42, number: 1.5, untitledSingleSelectEnum: "Option 1" } };
+      return {
+        action: "accept",
+        content: {
+          name: "Ada Lovelace",
+          check: true,
+          firstLine: "x",
+          email: "ada@example.com",
+          homepage: "https://example.com",
+          birthdate: "1815-12-10",
+          integer: 42,
+          number: 1.5,
+          untitledSingleSelectEnum: "Option 1",
+        },
+      };
     });
   });
   after(() => h.close());
@@ -116,12 +134,18 @@ tools:
     const result = await h.client.callTool({ name: "env", arguments: {} });
     const env = JSON.parse((result.content as { text: string }[])[0]!.text) as Record<string, string>;
     assert.equal(env.WARDEN_CANARY_ENV, undefined);
-    assert.ok(Object.keys(env).every((k) => ["PATH", "HOME", "LANG", "TMPDIR"].includes(k)), Object.keys(env).join(","));
+    assert.ok(
+      Object.keys(env).every((k) => ["PATH", "HOME", "LANG", "TMPDIR"].includes(k)),
+      Object.keys(env).join(","),
+    );
   });
 
   test("a cancelled call is cancelled upstream too", async () => {
     const controller = new AbortController();
-    const call = h.client.callTool({ name: "hang", arguments: {} }, undefined, { signal: controller.signal, timeout: 60_000 });
+    const call = h.client.callTool({ name: "hang", arguments: {} }, undefined, {
+      signal: controller.signal,
+      timeout: 60_000,
+    });
     await new Promise((r) => setTimeout(r, 200));
     controller.abort("user gave up");
     await assert.rejects(call);
@@ -199,12 +223,20 @@ tools:
   });
 
   test("a path inside the allowed prefix is read", async () => {
-    const result = await h.client.callTool({ name: "read_text_file", arguments: { path: join(root, "public/readme.txt") } });
+    const result = await h.client.callTool({
+      name: "read_text_file",
+      arguments: { path: join(root, "public/readme.txt") },
+    });
     assert.match(JSON.stringify(result.content), /public text/);
   });
 
   test("path traversal out of the prefix is refused before it reaches the server", async () => {
-    for (const path of [join(root, "public/../secret.txt"), join(root, "secret.txt"), `${join(root, "public")}-evil/x`, "/etc/passwd"]) {
+    for (const path of [
+      join(root, "public/../secret.txt"),
+      join(root, "secret.txt"),
+      `${join(root, "public")}-evil/x`,
+      "/etc/passwd",
+    ]) {
       const err = await refusal(h.client.callTool({ name: "read_text_file", arguments: { path } }));
       assert.equal(err.code, -32602, path);
       assert.deepEqual(err.data, { code: "ERR_POLICY_ARGS_INVALID", argument: "path", rule: "path_prefix" }, path);
@@ -213,7 +245,9 @@ tools:
   });
 
   test("an argument the schema does not declare is refused", async () => {
-    const err = await refusal(h.client.callTool({ name: "read_text_file", arguments: { path: join(root, "public/readme.txt"), sudo: true } }));
+    const err = await refusal(
+      h.client.callTool({ name: "read_text_file", arguments: { path: join(root, "public/readme.txt"), sudo: true } }),
+    );
     assert.deepEqual(err.data, { code: "ERR_POLICY_ARGS_INVALID", argument: "sudo", rule: "unknown" });
   });
 

@@ -41,7 +41,17 @@ export async function connectThroughGateway(opts: HarnessOptions): Promise<Gatew
   writeFileSync(policyFile, opts.policyYaml);
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: ["--import", "tsx", CLI_ENTRY, "gateway", "--policy", policyFile, ...(opts.extraArgs ?? []), "--", ...opts.upstream],
+    args: [
+      "--import",
+      "tsx",
+      CLI_ENTRY,
+      "gateway",
+      "--policy",
+      policyFile,
+      ...(opts.extraArgs ?? []),
+      "--",
+      ...opts.upstream,
+    ],
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, WARDEN_LOG_LEVEL: "warn", ...opts.env },
     stderr: "pipe",

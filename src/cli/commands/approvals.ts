@@ -20,7 +20,9 @@ interface DecideOptions {
 }
 
 export function register(program: Command, result: CommandResult): void {
-  const approvals = program.command("approvals").description("approve or deny calls waiting for out-of-band confirmation");
+  const approvals = program
+    .command("approvals")
+    .description("approve or deny calls waiting for out-of-band confirmation");
   approvals
     .command("list")
     .description("list pending calls: id, tool, server, caller, masked arguments, age")
@@ -45,7 +47,10 @@ export function register(program: Command, result: CommandResult): void {
   }
 }
 
-async function withStore<T>(policyFlag: string | undefined, fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>) {
+async function withStore<T>(
+  policyFlag: string | undefined,
+  fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>,
+) {
   const loaded = await loadPolicy(resolvePolicyFile(policyFlag));
   const store = await createStore(loaded.policy.store, { baseDir: loaded.dir });
   try {
@@ -94,7 +99,10 @@ function osUser(): string {
 }
 
 function table(pending: ApprovalRequest[], now: number): string {
-  const t = new Table({ head: ["id", "tool", "server", "caller", "arguments (masked)", "age"], style: { head: [], border: [] } });
+  const t = new Table({
+    head: ["id", "tool", "server", "caller", "arguments (masked)", "age"],
+    style: { head: [], border: [] },
+  });
   for (const p of pending) {
     t.push([p.id, p.tool, p.upstream, `${p.principal.sub} (${p.principal.iss})`, p.masked_args, age(now - p.created)]);
   }

@@ -2,8 +2,8 @@
 import type { Command } from "commander";
 import { register as approvals } from "./approvals.ts";
 import { register as audit } from "./audit.ts";
-import { register as explain } from "./explain.ts";
 import { register as demo } from "./demo.ts";
+import { register as explain } from "./explain.ts";
 import { register as gateway } from "./gateway.ts";
 import { register as init } from "./init.ts";
 import { register as pin } from "./pin.ts";

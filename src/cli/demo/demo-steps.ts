@@ -51,7 +51,11 @@ export const DEMO_STEPS: DemoStep[] = [
       const text = textOf(await client.callTool({ name: "search_docs", arguments: { query: "deploy" } }));
       const masked = text.match(/\[REDACTED:[a-z0-9-]+#\d+\]/g) ?? [];
       const leaked = /ghp_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|oncall@example\.com/.test(text);
-      return { ok: masked.length >= 2 && !leaked, shown: clip(text, 400), note: `redaction replaced ${masked.length} values` };
+      return {
+        ok: masked.length >= 2 && !leaked,
+        shown: clip(text, 400),
+        note: `redaction replaced ${masked.length} values`,
+      };
     },
   },
   {

@@ -6,8 +6,8 @@ import { verifyAuditLog } from "../../audit/verify.ts";
 import { Client, ElicitRequestSchema, StdioClientTransport } from "../../mcp/sdk.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeOut } from "../output.ts";
-import { DEMO_STEPS } from "./demo-steps.ts";
 import { type DemoSetup, prepareDemo } from "./demo-setup.ts";
+import { DEMO_STEPS } from "./demo-steps.ts";
 
 const CONNECT_TIMEOUT_MS = 15_000;
 
