@@ -31,6 +31,13 @@ function startCall(store: WardenStore, args: Record<string, unknown>, timeoutMs 
   return { pending, outcome, ctx };
 }
 
+/** The approval detail the approver wrote into the call's audit draft. */
+function approvalDetail(ctx: { audit: { detail?: Record<string, unknown> } }): Record<string, unknown> {
+  const detail = ctx.audit.detail?.approval;
+  assert.ok(detail && typeof detail === "object", "approval detail recorded");
+  return detail as Record<string, unknown>;
+}
+
 const decide = (store: WardenStore, id: string, approve: boolean, by = "alice", selfApproval = false) =>
   decideApproval(createApprovalStore(store), { id, approve, by, selfApproval });
 
@@ -42,7 +49,7 @@ test("an approval lets exactly the waiting call through, and the audit detail na
   assert.deepEqual(req.principal, { iss: "local", sub: "mallory-agent" });
   assert.ok((await decide(store, req.id, true)).ok);
   assert.equal(await call.outcome, true);
-  const detail = call.ctx.audit.detail?.approval as Record<string, unknown>;
+  const detail = approvalDetail(call.ctx);
   assert.equal(detail.decision, "approved");
   assert.equal(detail.by, "alice");
   assert.equal(await store.get(DECISION_PREFIX + req.id), undefined, "the decision was consumed (single use)");
@@ -83,7 +90,7 @@ test("a decision copied from another call (other arguments or other caller) is r
     const r2 = await second.pending;
     await store.set(DECISION_PREFIX + r2.id, JSON.stringify({ ...d1.decision, id: r2.id }));
     assert.equal(await second.outcome, false);
-    assert.equal((second.ctx.audit.detail?.approval as { decision: string }).decision, "invalid");
+    assert.equal(approvalDetail(second.ctx).decision, "invalid");
   }
 });
 
@@ -115,7 +122,7 @@ test("an expired approval is refused, and a timed-out request is withdrawn", asy
   const late = startCall(store, { title: "y" }, 150);
   const r2 = await late.pending;
   assert.equal(await late.outcome, false);
-  assert.equal((late.ctx.audit.detail?.approval as { decision: string }).decision, "timeout");
+  assert.equal(approvalDetail(late.ctx).decision, "timeout");
   assert.equal((await decide(store, r2.id, true)).ok, false, "nobody can approve a withdrawn request");
 });
 

@@ -26,3 +26,19 @@ export function anchoredAt<T extends RegExp>(pattern: T, prefixes: readonly stri
 export function anchorOf(pattern: RegExp): Anchor | undefined {
   return ANCHORS.get(pattern);
 }
+
+const DIGIT_RUNS = new WeakMap<RegExp, number>();
+
+/**
+ * Declares that every match of `pattern` consists only of digits and the characters " ().+-", with at least
+ * `minDigits` digits: the engine then tries the pattern only inside such runs (found during its keyword pass)
+ * instead of at every digit of the text. A contract test checks the declaration against full-text passes.
+ */
+export function withinDigitRun<T extends RegExp>(pattern: T, minDigits: number): T {
+  DIGIT_RUNS.set(pattern, minDigits);
+  return pattern;
+}
+
+export function digitRunOf(pattern: RegExp): number | undefined {
+  return DIGIT_RUNS.get(pattern);
+}

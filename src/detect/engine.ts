@@ -1,5 +1,5 @@
 // The scanning engine: one case-folding keyword pass per window, the detectors it admits, overlap resolution.
-import { anchorOf } from "./anchor.ts";
+import { anchorOf, digitRunOf } from "./anchor.ts";
 import { createKeywordIndex, type KeywordHits, type KeywordIndex } from "./keyword-index.ts";
 import { type Candidate, resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
@@ -24,6 +24,8 @@ interface CompiledDetector {
   readonly keywordIds: readonly number[];
   /** For patterns anchored at their keywords (see anchor.ts): those keywords, a sticky copy, the walk-back class. */
   readonly anchor?: CompiledAnchor;
+  /** For number-shaped patterns (see withinDigitRun): the fewest digits of a match, and a sticky copy. */
+  readonly digitRun?: { readonly minDigits: number; readonly sticky: RegExp };
 }
 
 interface CompiledAnchor {
@@ -44,7 +46,11 @@ export function createDetectorEngine(options: DetectorEngineOptions = {}): Detec
 
 /** Engine over an explicit detector list (tests, evaluation); no default/category filtering. */
 export function createEngineFor(detectors: readonly Detector[]): DetectorEngine {
-  const index = createKeywordIndex(detectors.flatMap((d) => d.keywords));
+  const minRun = Math.min(...detectors.map((d) => digitRunOf(d.pattern) ?? Number.POSITIVE_INFINITY));
+  const index = createKeywordIndex(
+    detectors.flatMap((d) => d.keywords),
+    minRun,
+  );
   const position = new Map(index.keywords.map((k, i) => [k, i]));
   const compiled: Compiled = {
     index,
@@ -72,6 +78,10 @@ function compile(detector: Detector, order: number, position: ReadonlyMap<string
   if (group > 0 && !flags.includes("d")) flags += "d";
   const keywordIds = detector.keywords.map((k) => position.get(k) ?? -1);
   const compiled = { detector, order, group, keywordIds, pattern: new RegExp(detector.pattern.source, flags) };
+  const minDigits = digitRunOf(detector.pattern);
+  if (minDigits !== undefined) {
+    return { ...compiled, digitRun: { minDigits, sticky: new RegExp(detector.pattern.source, `${flags}y`) } };
+  }
   const anchor = anchorOf(detector.pattern);
   const prefixes = anchor?.prefixes.map((p) => p.toLowerCase());
   if (!anchor || !prefixes?.every((p) => detector.keywords.includes(p))) return compiled;
@@ -106,6 +116,7 @@ function scanWindow(compiled: Compiled, text: string, offset: number, out: Candi
     if (!passesPrefilter(c.keywordIds, hits)) continue;
     const starts = c.anchor ? anchorStarts(c.anchor.ids, hits) : undefined;
     if (c.anchor && starts) runAnchored(c, c.anchor, starts, text, offset, out);
+    else if (c.digitRun) runInDigitRuns(c, c.digitRun.sticky, c.digitRun.minDigits, hits.digitRuns, text, offset, out);
     else runPattern(c, text, offset, out);
   }
 }
@@ -170,6 +181,30 @@ function runAnchored(
     if (m !== null && m[0].length > 0) {
       accept(c, m, offset, out);
       floor = start + m[0].length;
+    }
+  }
+}
+
+/** One sticky attempt per position of each digit run holding enough digits; positions inside a match are skipped. */
+function runInDigitRuns(
+  c: CompiledDetector,
+  sticky: RegExp,
+  minDigits: number,
+  runs: readonly number[],
+  text: string,
+  offset: number,
+  out: Candidate[],
+): void {
+  for (let r = 0; r + 2 < runs.length; r += 3) {
+    if ((runs[r + 2] as number) < minDigits) continue;
+    const end = runs[r + 1] as number;
+    for (let at = runs[r] as number; at < end; at++) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m !== null && m[0].length > 0) {
+        accept(c, m, offset, out);
+        at += m[0].length - 1;
+      }
     }
   }
 }

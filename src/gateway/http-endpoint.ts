@@ -94,7 +94,10 @@ export async function handlePost(
 }
 
 export function handleGet(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): void {
-  if (!acceptsSse(req)) return sendJsonError(res, 406, "ERR_PROTOCOL_INVALID", "Accept must include text/event-stream");
+  if (!acceptsSse(req)) {
+    sendJsonError(res, 406, "ERR_PROTOCOL_INVALID", "Accept must include text/event-stream");
+    return;
+  }
   const session = findSession(req, res, deps, principal);
   if (!session) return;
   res.writeHead(200, {

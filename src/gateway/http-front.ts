@@ -149,7 +149,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
 function serveMetadata(res: ServerResponse, deps: EndpointDeps, resource: string): void {
   const fallback = deps.bearer ? { resource, bearer_methods_supported: ["header"] } : undefined;
   const doc = metadataFromPolicy(deps.policy) ?? fallback;
-  if (!doc) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
+  if (!doc) {
+    sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
+    return;
+  }
   const body = JSON.stringify(doc);
   res.writeHead(200, {
     "content-type": "application/json",

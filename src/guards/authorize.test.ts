@@ -70,7 +70,7 @@ test("tools/list is filtered to what the principal may call", () => {
   authorize().run(ctx);
   assert.equal(ctx.changed, true);
   assert.deepEqual(
-    ((ctx.message as JsonRpcResponse).result?.tools as { name: string }[]).map((t) => t.name),
+    ((ctx.message as JsonRpcResponse).result?.tools as { name: string }[] | undefined)?.map((t) => t.name),
     ["open", "hidden"],
   );
 });

@@ -26,7 +26,7 @@ export function authorize(): Guard {
 /** Scopes the principal lacks for `tool` (empty when the policy does not list the tool: the allowlist decides). */
 export function missingScopes(policy: Policy, upstream: string, principal: Principal, tool: string): string[] {
   const entry = toolPolicyFor(policy, upstream, tool);
-  if (!entry || !entry.allow) return [];
+  if (!entry?.allow) return [];
   return entry.scopes.filter((s) => !principal.scopes.includes(s));
 }
 

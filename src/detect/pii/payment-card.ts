@@ -1,4 +1,5 @@
 // Payment card numbers (PAN): issuer ranges (ISO/IEC 7812 IIN) plus the Luhn check, so order ids are not cards.
+import { withinDigitRun } from "../anchor.ts";
 import { definePii } from "./define-pii.ts";
 
 export const paymentCard = definePii({
@@ -6,7 +7,8 @@ export const paymentCard = definePii({
   description: "Payment card number: Visa, Mastercard, American Express, Discover, JCB, Diners Club (Luhn checked)",
   keywords: [],
   // 13–19 digits, optionally grouped by single spaces or hyphens; the validator checks issuer, length and Luhn.
-  pattern: /(?<![0-9A-Za-z_.-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[.-][0-9])/g,
+  // Tried only inside digit runs of 13+ digits (the engine's prefilter), not at every digit of the text.
+  pattern: withinDigitRun(/(?<![0-9A-Za-z_.-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[.-][0-9])/g, 13),
   validate: isPaymentCard,
 });
 

@@ -1,12 +1,14 @@
 // Telephone numbers: international E.164 (ITU-T E.164, up to 15 digits) and North American (NANP) formats.
 import type { Detector } from "../types.ts";
+import { withinDigitRun } from "../anchor.ts";
 import { definePii } from "./define-pii.ts";
 
 export const phoneE164 = definePii({
   id: "phone-e164",
   description: "International phone number in E.164 form (+ country code, 8–15 digits, optional single separators)",
   keywords: ["+"],
-  pattern: /(?<![A-Za-z0-9+])\+[1-9](?:[ -]?[0-9]){7,14}(?![0-9])/g,
+  // Tried only inside digit runs of 8+ digits (the engine's prefilter).
+  pattern: withinDigitRun(/(?<![A-Za-z0-9+])\+[1-9](?:[ -]?[0-9]){7,14}(?![0-9])/g, 8),
   validate: (value) => {
     const digits = value.replace(/[^0-9]/g, "");
     return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
@@ -18,8 +20,11 @@ export const phoneNanp = definePii({
   description: "North American phone number with separators: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX",
   keywords: [],
   // Separators are required: a bare 10-digit run is far more often an id or timestamp than a phone number.
-  pattern:
+  // Tried only inside digit runs of 10+ digits (the engine's prefilter).
+  pattern: withinDigitRun(
     /(?<![0-9A-Za-z.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9A-Za-z-]|\.[0-9])/g,
+    10,
+  ),
   validate: isNanp,
 });
 

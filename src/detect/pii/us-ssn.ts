@@ -1,4 +1,5 @@
 // US Social Security numbers (AAA-GG-SSSS) with the SSA's never-issued areas, groups and serials rejected.
+import { withinDigitRun } from "../anchor.ts";
 import { definePii } from "./define-pii.ts";
 
 export const usSsn = definePii({
@@ -6,7 +7,8 @@ export const usSsn = definePii({
   description: "US Social Security number (hyphenated), area not 000/666/900–999, group not 00, serial not 0000",
   // No keyword: "-" is in nearly every text, and the pattern (starting with a digit class) is cheap on its own.
   keywords: [],
-  pattern: /(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g,
+  // Tried only inside digit runs of 9+ digits (the engine's prefilter).
+  pattern: withinDigitRun(/(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g, 9),
   validate: isSsn,
 });
 
