@@ -3,10 +3,12 @@
 import { createDetectorEngine } from "../detect/engine.ts";
 
 const MAX_ARGS_CHARS = 2000;
+/** Marks the gateway's own confirmation prompts, so a human can tell them from a server's elicitation. */
+export const CONFIRMATION_PREFIX = "[mcp-warden]";
 let engine: ReturnType<typeof createDetectorEngine> | undefined;
 
 export function confirmationMessage(upstream: string, tool: string, args: unknown): string {
-  return `Allow the tool "${tool}" on server "${upstream}" to run with these arguments?\n${maskedArguments(args)}`;
+  return `${CONFIRMATION_PREFIX} Allow the tool "${tool}" on server "${upstream}" to run with these arguments?\n${maskedArguments(args)}`;
 }
 
 export function maskedArguments(args: unknown): string {

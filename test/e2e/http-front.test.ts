@@ -1,7 +1,7 @@
 // e2e: the official SDK Client over Streamable HTTP → mcp-warden HTTP front → real server-everything (stdio child).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Client, StreamableHTTPClientTransport } from "../../src/mcp/sdk.ts";
+import { Client, ElicitRequestSchema, StreamableHTTPClientTransport } from "../../src/mcp/sdk.ts";
 import { type Harness, initializeBody, JSON_HEADERS, raw, startHarness } from "./http-harness.ts";
 
 async function connect(
@@ -29,7 +29,7 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     const { token } = await h.tokens.issue({ sub: "alice" });
     const { client, transport } = await connect(h.front.url, token);
     const names = (await client.listTools()).tools.map((t) => t.name).sort();
-    assert.deepEqual(names, ["echo"]);
+    assert.deepEqual(names, ["echo", "trigger-long-running-operation"]);
     const res = await client.callTool({ name: "echo", arguments: { message: "hi" } });
     assert.match(JSON.stringify(res.content), /hi/);
     assert.ok(transport.sessionId && transport.sessionId.length >= 40, "random session id");
@@ -44,7 +44,7 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     assert.notEqual(a.transport.sessionId, b.transport.sessionId);
     assert.ok(h.front.sessionCount >= 2);
     const names = (await a.client.listTools()).tools.map((t) => t.name).sort();
-    assert.deepEqual(names, ["echo", "get-sum"]);
+    assert.deepEqual(names, ["echo", "get-sum", "trigger-long-running-operation"]);
     const res = await b.client.callTool({ name: "get-sum", arguments: { a: 2, b: 3 } });
     assert.match(JSON.stringify(res.content), /5/);
     const before = h.front.sessionCount;
@@ -52,6 +52,28 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     assert.equal(h.front.sessionCount, before - 1, "DELETE ends the session");
     await a.client.close();
     await b.client.close();
+  });
+
+  test("progress notifications during a call arrive over SSE before the answer", async () => {
+    const { token } = await h.tokens.issue({ sub: "dave" });
+    const { client } = await connect(h.front.url, token);
+    const progress: number[] = [];
+    const res = await client.callTool(
+      { name: "trigger-long-running-operation", arguments: { duration: 0.3, steps: 3 } },
+      undefined,
+      { onprogress: (p) => progress.push(p.progress) },
+    );
+    assert.match(JSON.stringify(res.content), /completed/);
+    assert.deepEqual(progress, [1, 2, 3]);
+    await client.close();
+  });
+
+  test("a server request (elicitation) reaches the client mid-call and its answer goes back", async () => {
+    const { token } = await h.tokens.issue({ sub: "erin" });
+    const { client } = await connect(h.front.url, token, { elicitation: {} });
+    const res = await client.callTool({ name: "trigger-elicitation-request", arguments: {} });
+    assert.match(JSON.stringify(res.content), /decline/i);
+    await client.close();
   });
 
   test("a missing scope gets 403 insufficient_scope naming the scope", async () => {

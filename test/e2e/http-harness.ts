@@ -17,7 +17,12 @@ export const POLICY = {
   environment: "dev",
   audit: { enabled: false },
   defaults: { confirm: "never" },
-  tools: { echo: {}, "get-sum": { scopes: ["math:use"] } },
+  tools: {
+    echo: {},
+    "get-sum": { scopes: ["math:use"] },
+    "trigger-long-running-operation": {},
+    "trigger-elicitation-request": {},
+  },
   listen: { max_body_bytes: 8192, header_timeout: "1s", idle_timeout: "2s" },
 };
 

@@ -29,8 +29,15 @@ export async function prepareDemo(parentEnv: NodeJS.ProcessEnv): Promise<DemoSet
   doc.setIn(["audit", "file"], auditFile);
   doc.setIn(["pins", "lockfile"], join(EXAMPLE_DIR, "warden.lock"));
   doc.setIn(["store", "path"], join(dir, ".warden"));
+  // The server masks its own results too (defence in depth); off here so the demo shows the gateway's redaction.
+  doc.setIn(["upstreams", "staging-db", "env", "STAGING_DB_REDACT"], "off");
   const database = parentEnv.DATABASE_URL ? "postgres" : "embedded";
-  if (database === "postgres") doc.setIn(["upstreams", "staging-db", "env", "DATABASE_URL"], "${env:DATABASE_URL}");
+  if (database === "postgres") {
+    doc.setIn(["upstreams", "staging-db", "env", "DATABASE_URL"], "${env:DATABASE_URL}");
+    if (parentEnv.TICKETS_DATABASE_URL) {
+      doc.setIn(["upstreams", "staging-db", "env", "TICKETS_DATABASE_URL"], "${env:TICKETS_DATABASE_URL}");
+    }
+  }
   const policyFile = join(dir, "warden.yaml");
   writeFileSync(policyFile, doc.toString());
   const env: Record<string, string> = {
@@ -41,5 +48,6 @@ export async function prepareDemo(parentEnv: NodeJS.ProcessEnv): Promise<DemoSet
     WARDEN_AUDIT_KEY: randomBytes(32).toString("hex"),
   };
   if (parentEnv.DATABASE_URL) env.DATABASE_URL = parentEnv.DATABASE_URL;
+  if (parentEnv.TICKETS_DATABASE_URL) env.TICKETS_DATABASE_URL = parentEnv.TICKETS_DATABASE_URL;
   return { dir, policyFile, auditFile, env, database };
 }

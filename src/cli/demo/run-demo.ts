@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import pc from "picocolors";
 import { verifyAuditLog } from "../../audit/verify.ts";
+import { CONFIRMATION_PREFIX } from "../../guards/confirmation-message.ts";
 import { Client, ElicitRequestSchema, StdioClientTransport } from "../../mcp/sdk.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeOut } from "../output.ts";
@@ -46,7 +47,10 @@ async function runSession(setup: DemoSetup): Promise<number> {
   });
   const client = new Client({ name: "mcp-warden-demo", version: "1.0.0" }, { capabilities: { elicitation: {} } });
   client.setRequestHandler(ElicitRequestSchema, async (req) => {
-    writeOut(pc.yellow(indent(`? the gateway asks the human: ${req.params.message}`)));
+    const who = req.params.message.startsWith(CONFIRMATION_PREFIX)
+      ? "the gateway asks the human"
+      : "the server asks too (its own toolkit; forwarded by the gateway)";
+    writeOut(pc.yellow(indent(`? ${who}: ${req.params.message}`)));
     writeOut(pc.yellow("  ! answered by the demo client: approve"));
     return { action: "accept", content: { approve: true } };
   });

@@ -1,0 +1,46 @@
+// The engine's prefilters never change a finding: digit-run detectors find what full-text passes find.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { digitRunOf } from "./anchor.ts";
+import { createEngineFor } from "./engine.ts";
+import { cleanCorpus } from "./fixtures/clean-corpus.ts";
+import { unmark } from "./fixtures/fixture.ts";
+import { ALL_FIXTURES } from "./fixtures/index.ts";
+import { ALL_DETECTORS } from "./registry.ts";
+
+const texts = [
+  ...ALL_FIXTURES.flatMap((f) => [...f.positives.map((p) => unmark(p).text), ...f.negatives]),
+  ...cleanCorpus().map((d) => d.text),
+  // Edges of a run: text start/end, non-ASCII neighbours, separators only, runs split by letters.
+  "4111111111111111",
+  "é4111 1111 1111 1111é",
+  "(555) 123-4567 x +1 212 555 0199 ( ) - . + 123-45-6789",
+  "ab4111111111111111cd 078-05-1120a 4111-1111-1111-1111",
+  "+44 20 7946 0958+4420794609581 1-800-555-0199.",
+];
+
+describe("digit-run prefiltered detectors", () => {
+  it("find exactly what a full-text pass of the same pattern finds", () => {
+    const gated = ALL_DETECTORS.filter((d) => digitRunOf(d.pattern) !== undefined);
+    assert.ok(gated.length >= 4, `only ${gated.length} digit-run detectors`);
+    const dense = texts.join("\n");
+    for (const d of gated) {
+      // A fresh RegExp carries no digit-run mark, so this engine scans the whole text.
+      const plain = createEngineFor([{ ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) }]);
+      const fast = createEngineFor([d]);
+      for (const text of [...texts, dense]) {
+        assert.deepEqual(fast.scan(text), plain.scan(text), `${d.id} on ${JSON.stringify(text.slice(0, 80))}`);
+      }
+    }
+  });
+
+  it("find the same spans when mixed with every other detector", () => {
+    const marked = createEngineFor(ALL_DETECTORS);
+    const plain = createEngineFor(
+      ALL_DETECTORS.map((d) =>
+        digitRunOf(d.pattern) === undefined ? d : { ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) },
+      ),
+    );
+    for (const text of [...texts, texts.join("\n")]) assert.deepEqual(marked.scan(text), plain.scan(text));
+  });
+});
