@@ -89,7 +89,7 @@ export async function handlePost(
     reply.final(errorFrame(reqId, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID")));
     return;
   }
-  session.expect(reqId, reply, res);
+  session.expect(reqId, reply, res, msg);
   void session.gateway.fromClient(text, body.length);
 }
 

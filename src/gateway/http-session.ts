@@ -15,6 +15,13 @@ const UPSTREAM_HARD_LIMIT = 64 * 1024 * 1024;
 /** Server→client messages kept while no stream is open (oldest dropped first). */
 const BACKLOG_MAX = 64;
 
+/** A POST waiting for its answer; server→client messages related to it may go on its SSE stream. */
+interface Pending {
+  reply: HttpReply;
+  method: string;
+  progressToken: unknown;
+}
+
 export interface HttpSessionDeps {
   id: string;
   principal: Principal;
@@ -33,7 +40,7 @@ export interface HttpSessionDeps {
 export class HttpSession {
   readonly gateway: GatewaySession;
   lastSeen = Date.now();
-  private readonly replies = new Map<string, HttpReply>();
+  private readonly replies = new Map<string, Pending>();
   private stream: ServerResponse | undefined;
   private readonly backlog: string[] = [];
   private readonly link: UpstreamLink;
@@ -86,11 +93,13 @@ export class HttpSession {
   }
 
   /** Registers the POST reply that the answer to request `id` goes to; forgotten if the client disconnects. */
-  expect(id: string | number, reply: HttpReply, res: ServerResponse): void {
+  expect(id: string | number, reply: HttpReply, res: ServerResponse, request: Record<string, unknown>): void {
     const key = PendingTable.key(id);
-    this.replies.set(key, reply);
+    const params = request.params as { _meta?: { progressToken?: unknown } } | undefined;
+    const pending: Pending = { reply, method: String(request.method), progressToken: params?._meta?.progressToken };
+    this.replies.set(key, pending);
     res.once("close", () => {
-      if (this.replies.get(key) === reply) this.replies.delete(key);
+      if (this.replies.get(key) === pending) this.replies.delete(key);
     });
   }
 
@@ -116,23 +125,26 @@ export class HttpSession {
     const id = message.id;
     if (message.method === undefined && (typeof id === "string" || typeof id === "number")) {
       const key = PendingTable.key(id);
-      const reply = this.replies.get(key);
-      if (!reply) return; // its POST is gone: the client no longer waits for it
+      const pending = this.replies.get(key);
+      if (!pending) return; // its POST is gone: the client no longer waits for it
       this.replies.delete(key);
       const { status, headers } = this.deps.answerStatus(message);
-      reply.final(text, status, headers);
+      pending.reply.final(text, status, headers);
       return;
     }
-    this.sendServerMessage(text);
+    this.sendServerMessage(text, message);
   }
 
-  /** Requests/notifications from the server: on the oldest open POST stream, else the GET stream, else kept. */
-  private sendServerMessage(text: string): void {
-    for (const reply of this.replies.values()) {
-      if (reply.canStream) {
-        reply.event(text);
-        return;
-      }
+  /**
+   * Server→client messages go on the stream of the POST they relate to (MCP "Sending Messages to the Server"):
+   * progress by its token; server requests (elicitation, sampling, roots) to the oldest open tools/call, which
+   * triggered them. Everything else goes on the GET stream, or is kept until one opens.
+   */
+  private sendServerMessage(text: string, message: Record<string, unknown>): void {
+    const related = this.relatedReply(message);
+    if (related) {
+      related.event(text);
+      return;
     }
     if (this.stream && !this.stream.destroyed) {
       writeSseEvent(this.stream, text);
@@ -140,6 +152,18 @@ export class HttpSession {
     }
     this.backlog.push(text);
     if (this.backlog.length > BACKLOG_MAX) this.backlog.shift();
+  }
+
+  private relatedReply(message: Record<string, unknown>): HttpReply | undefined {
+    const isRequest = message.id !== undefined;
+    const token = (message.params as { progressToken?: unknown } | undefined)?.progressToken;
+    for (const pending of this.replies.values()) {
+      if (!pending.reply.canStream) continue;
+      if (message.method === "notifications/progress" && token !== undefined && pending.progressToken === token)
+        return pending.reply;
+      if (isRequest && pending.method === "tools/call") return pending.reply;
+    }
+    return undefined;
   }
 
   /** Ends the session: its upstream child is stopped, its streams closed (DELETE, expiry, upstream gone). */
@@ -151,7 +175,7 @@ export class HttpSession {
     await this.link.close();
     this.gateway.upstreamExited();
     this.gateway.close();
-    for (const reply of this.replies.values()) reply.final("", 204);
+    for (const pending of this.replies.values()) pending.reply.final("", 204);
     this.replies.clear();
   }
 }

@@ -71,6 +71,8 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
   test("a server request (elicitation) reaches the client mid-call and its answer goes back", async () => {
     const { token } = await h.tokens.issue({ sub: "erin" });
     const { client } = await connect(h.front.url, token, { elicitation: {} });
+    // server-everything registers this tool once it has seen the client's elicitation capability
+    assert.ok((await client.listTools()).tools.some((t) => t.name === "trigger-elicitation-request"));
     const res = await client.callTool({ name: "trigger-elicitation-request", arguments: {} });
     assert.match(JSON.stringify(res.content), /decline/i);
     await client.close();

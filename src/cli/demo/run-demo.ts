@@ -10,7 +10,8 @@ import { writeOut } from "../output.ts";
 import { type DemoSetup, prepareDemo } from "./demo-setup.ts";
 import { DEMO_STEPS } from "./demo-steps.ts";
 
-const CONNECT_TIMEOUT_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 30_000;
+const NOT_STARTED = -1;
 
 export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const setup = await prepareDemo(env);
@@ -23,6 +24,10 @@ export async function runDemo(env: NodeJS.ProcessEnv = process.env): Promise<num
   );
   try {
     const failed = await runSession(setup);
+    if (failed === NOT_STARTED) {
+      writeOut(pc.red("\nThe demo stopped: the server did not start."));
+      return EXIT.FAILURE;
+    }
     const verified = await verifyAudit(setup);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const ok = failed === 0 && verified;
@@ -59,7 +64,7 @@ async function runSession(setup: DemoSetup): Promise<number> {
   } catch {
     writeOut(pc.red("The gateway or the staging-db server did not start:"));
     writeOut(indent(stderr.trim() || "(no output)"));
-    return DEMO_STEPS.length;
+    return NOT_STARTED;
   }
   let failed = 0;
   for (const [i, step] of DEMO_STEPS.entries()) {
