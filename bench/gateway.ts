@@ -1,22 +1,29 @@
 // Gateway benchmark (issue: stdio gateway): direct stdio vs mcp-warden (realistic policy: allowlist, argument
 // validation, redaction, audit with fdatasync) vs an SDK Client+Server proxy, for a 64 B echo and a 64 KiB result.
 // Sequential p50/p99 and throughput at concurrency 16, median of several rounds, all measured in this one run.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { fmt, median, percentile } from "./stats.ts";
 import { startRawClient } from "./stdio-client.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const SERVER = [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/bench-server.ts")];
+// tsx by absolute URL: the gateway starts a policy upstream in the policy's directory, outside this package.
+const TSX = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+const SERVER = [process.execPath, "--import", TSX, join(ROOT, "bench/servers/bench-server.ts")];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SEQUENTIAL_CALLS = Number(process.env.BENCH_SEQ ?? 1000);
 const CONCURRENT_CALLS = Number(process.env.BENCH_CONC_CALLS ?? 3000);
 const CONCURRENCY = 16;
 
+// Pinned tools (the bench pins them first), read-only by their pinned annotations, so no confirmation is asked.
 const POLICY = `
 version: 1
 environment: bench
+upstreams:
+  bench: { command: "${process.execPath}", args: ${JSON.stringify(SERVER.slice(1))} }
 audit: { file: ./audit.jsonl, hmac_key: "\${env:WARDEN_AUDIT_KEY}", fail_closed: true }
 defaults: { max_response_bytes: 1048576, redact: [secrets, pii] }
 tools:
@@ -72,19 +79,20 @@ export async function runGatewayBench(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "warden-bench-"));
   writeFileSync(join(dir, "warden.yaml"), POLICY);
   const gatewayBin = join(ROOT, "bin/mcp-warden.js");
+  // Fake key for the benchmark's own audit log.
+  const env = { ...process.env, WARDEN_AUDIT_KEY: "bench-only-audit-key-0123456789abcdef", WARDEN_LOG_LEVEL: "warn" };
+  execFileSync(process.execPath, [gatewayBin, "pin", "--policy", join(dir, "warden.yaml")], { env, stdio: ["ignore", "ignore", "inherit"] });
   const targets: Target[] = [
     { name: "direct", command: SERVER },
     {
       name: "mcp-warden",
-      command: [process.execPath, gatewayBin, "gateway", "--policy", join(dir, "warden.yaml"), "--", ...SERVER],
+      command: [process.execPath, gatewayBin, "gateway", "--policy", join(dir, "warden.yaml")],
     },
     {
       name: "sdk client+server proxy",
-      command: [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/sdk-pair-proxy.ts"), ...SERVER],
+      command: [process.execPath, "--import", TSX, join(ROOT, "bench/servers/sdk-pair-proxy.ts"), ...SERVER],
     },
   ];
-  // Fake key for the benchmark's own audit log.
-  const env = { ...process.env, WARDEN_AUDIT_KEY: "bench-only-audit-key-0123456789abcdef", WARDEN_LOG_LEVEL: "warn" };
   const results = new Map<string, Sample[]>();
   try {
     for (let round = 0; round < ROUNDS; round++) {
@@ -107,7 +115,7 @@ function report(results: Map<string, Sample[]>, targets: Target[]): string {
     "## Gateway (stdio)",
     "",
     `Median of ${ROUNDS} rounds; sequential ${SEQUENTIAL_CALLS} calls for p50/p99, ${CONCURRENT_CALLS} calls at concurrency ${CONCURRENCY} for throughput.`,
-    "mcp-warden runs the realistic policy: tool allowlist, argument validation, redaction, audit log with fdatasync.",
+    "mcp-warden runs the realistic policy: tool allowlist, pinned definitions, argument validation, redaction, size cap, audit log (default durability `write`).",
     "",
     "| workload | target | p50 ms | p99 ms | added p50 ms | throughput calls/s | throughput vs direct |",
     "|---|---|---|---|---|---|---|",

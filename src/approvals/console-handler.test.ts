@@ -6,8 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { testContext, testSession } from "../guards/test-context.ts";
-import { testPolicy } from "../guards/test-context.ts";
+import { testContext, testPolicy, testSession } from "../guards/test-context.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
 import type { ApprovalRequest } from "./approval-record.ts";
 import { createApprovalStore } from "./approval-store.ts";
@@ -41,11 +40,20 @@ function waitingCall(name: string, args: Record<string, unknown>, sub = "agent-b
     session: testSession({ principal: { sub, iss: "test" } }),
     message: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } },
   });
-  const outcome = storeApprover({ store: async () => store, minPollMs: 5, maxPollMs: 20, onPending })(ctx, "console", 10_000);
+  const outcome = storeApprover({ store: async () => store, minPollMs: 5, maxPollMs: 20, onPending })(
+    ctx,
+    "console",
+    10_000,
+  );
   return { pending, outcome };
 }
 
-function post(id: string, decision: string, sub = "alice", csrf = csrfToken(csrfKey, { sub, iss: "test", scopes: [] })) {
+function post(
+  id: string,
+  decision: string,
+  sub = "alice",
+  csrf = csrfToken(csrfKey, { sub, iss: "test", scopes: [] }),
+) {
   return fetch(`${base}${CONSOLE_PATH}/decide`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-test-sub": sub },
@@ -54,7 +62,10 @@ function post(id: string, decision: string, sub = "alice", csrf = csrfToken(csrf
 }
 
 test("the page sends strict security headers and escapes untrusted names and arguments", async () => {
-  const call = waitingCall("<img src=x onerror=alert(1)>", { note: "<script>alert(1)</script>", key: "AKIAIOSFODNN7EXAMPLE" });
+  const call = waitingCall("<img src=x onerror=alert(1)>", {
+    note: "<script>alert(1)</script>",
+    key: "AKIAIOSFODNN7EXAMPLE",
+  });
   const req = await call.pending;
   const res = await fetch(base + CONSOLE_PATH);
   const html = await res.text();
@@ -77,7 +88,10 @@ test("a POST without a valid CSRF token (or another approver's token) decides no
   const call = waitingCall("create_ticket", { title: "x" });
   const req = await call.pending;
   assert.equal((await post(req.id, "approve", "alice", "")).status, 403);
-  assert.equal((await post(req.id, "approve", "alice", csrfToken(csrfKey, { sub: "carol", iss: "test", scopes: [] }))).status, 403);
+  assert.equal(
+    (await post(req.id, "approve", "alice", csrfToken(csrfKey, { sub: "carol", iss: "test", scopes: [] }))).status,
+    403,
+  );
   assert.ok(await createApprovalStore(store).getPending(req.id), "still pending");
   assert.equal((await post(req.id, "approve")).status, 200);
   assert.equal(await call.outcome, true);

@@ -34,7 +34,9 @@ export type ConsoleHandler = (req: IncomingMessage, res: ServerResponse, princip
 
 export function consoleHandler(opts: ConsoleHandlerOptions): ConsoleHandler {
   return (req, res, principal) => {
-    void handle(opts, req, res, principal).catch(() => send(res, 500, "The approval console failed; nothing was decided."));
+    void handle(opts, req, res, principal).catch(() =>
+      send(res, 500, "The approval console failed; nothing was decided."),
+    );
   };
 }
 
@@ -66,7 +68,10 @@ async function decide(opts: ConsoleHandlerOptions, req: IncomingMessage, res: Se
     const text = `${outcome.decision.decision} ${outcome.decision.tool} for ${outcome.decision.principal.sub}`;
     return render(opts, res, principal, 200, { kind: "ok", text });
   }
-  return render(opts, res, principal, outcome.reason === "self-approval" ? 403 : 409, { kind: "error", text: outcome.message });
+  return render(opts, res, principal, outcome.reason === "self-approval" ? 403 : 409, {
+    kind: "error",
+    text: outcome.message,
+  });
 }
 
 async function render(

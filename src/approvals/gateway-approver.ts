@@ -10,12 +10,14 @@ import { storeApprover } from "./store-approver.ts";
 
 export function gatewayApprover(loaded: LoadedPolicy, logger: Logger): { approver: Approver; close(): Promise<void> } {
   let opened: Promise<WardenStore> | undefined;
+  const shutdown = new AbortController();
   const store = () => {
     opened ??= createStore(loaded.policy.store, { baseDir: loaded.dir });
     return opened;
   };
   const approver = storeApprover({
     store,
+    signal: shutdown.signal,
     hmacKey: loaded.policy.audit.hmac_key,
     // The id is what the human needs to run `mcp-warden approvals approve ID`; never the arguments.
     onPending: (req) =>
@@ -27,6 +29,7 @@ export function gatewayApprover(loaded: LoadedPolicy, logger: Logger): { approve
   return {
     approver,
     async close() {
+      shutdown.abort();
       if (opened) await (await opened).close().catch(() => undefined);
     },
   };

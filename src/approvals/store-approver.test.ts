@@ -138,3 +138,24 @@ test("malformed or unknown ids are refused without touching the store", async ()
     assert.equal(outcome.ok ? "ok" : outcome.reason, "not-found");
   }
 });
+
+test("shutting the gateway down ends a waiting call at once (refused) and withdraws its request", async () => {
+  const store = createMemoryStore();
+  const shutdown = new AbortController();
+  const ctx = callCtx({ title: "x" });
+  let id = "";
+  const approver = storeApprover({
+    store: async () => store,
+    hmacKey: KEY,
+    signal: shutdown.signal,
+    onPending: (r) => (id = r.id),
+  });
+  const started = Date.now();
+  const outcome = approver(ctx, "console", 60_000);
+  while (!id) await new Promise((r) => setTimeout(r, 5));
+  shutdown.abort();
+  assert.equal(await outcome, false);
+  assert.ok(Date.now() - started < 2000);
+  assert.equal(approvalDetail(ctx).decision, "aborted");
+  assert.equal(await createApprovalStore(store).getPending(id), undefined);
+});

@@ -23,6 +23,8 @@ export interface StoreApproverOptions {
   now?: () => number;
   /** Called with the pending request once written (operators' log line: "approval ID waiting"). */
   onPending?: (req: ApprovalRequest) => void;
+  /** Aborted when the gateway shuts down: waiting calls stop at once (refused) instead of holding the process. */
+  signal?: AbortSignal | undefined;
 }
 
 export function storeApprover(opts: StoreApproverOptions): Approver {
@@ -42,8 +44,8 @@ export function storeApprover(opts: StoreApproverOptions): Approver {
       };
     };
     let delay = opts.minPollMs ?? 50;
-    while (now() < req.expires) {
-      await sleep(Math.min(delay, Math.max(1, req.expires - now())));
+    while (now() < req.expires && !opts.signal?.aborted) {
+      await sleep(Math.min(delay, Math.max(1, req.expires - now())), opts.signal);
       delay = Math.min(delay * 2, opts.maxPollMs ?? 1000);
       const decision = await approvals.takeDecision(req.id);
       if (!decision) continue;
@@ -54,8 +56,8 @@ export function storeApprover(opts: StoreApproverOptions): Approver {
       });
       return valid;
     }
-    await approvals.withdraw(req.id);
-    record({ decision: "timeout" });
+    await approvals.withdraw(req.id).catch(() => undefined);
+    record({ decision: opts.signal?.aborted ? "aborted" : "timeout" });
     return false;
   };
 }
@@ -77,6 +79,14 @@ function requestFor(ctx: MessageContext, key: string | Buffer, created: number, 
   };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }

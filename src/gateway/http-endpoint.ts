@@ -9,12 +9,13 @@ import type { SchemaValidators } from "../guards/schema-validators.ts";
 import type { Principal } from "../guards/types.ts";
 import { PROTOCOL_REVISIONS } from "../mcp/methods.ts";
 import type { LockSource } from "../policy/lock-source.ts";
-import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
+import type { Policy, UpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { authorizedChain } from "./authorized-chain.ts";
 import { answerStatusOf, type HttpAuthOptions } from "./http-auth.ts";
 import { sendJsonError } from "./http-errors.ts";
 import { BodyTooLarge, type HttpLimits, readBody } from "./http-limits.ts";
+import { checkMethodHeaders } from "./http-method-headers.ts";
 import { HttpReply } from "./http-reply.ts";
 import { HttpSession } from "./http-session.ts";
 import { type HttpSessionTable, newSessionId } from "./http-session-table.ts";
@@ -24,7 +25,7 @@ import { errorFrame } from "./wire-errors.ts";
 export interface EndpointDeps {
   policy: Policy;
   upstreamName: string;
-  upstream: StdioUpstreamConfig;
+  upstream: UpstreamConfig;
   baseDir: string;
   audit: AuditRecorder;
   logger: Logger;
@@ -69,6 +70,8 @@ export async function handlePost(
   if (Array.isArray(message)) return sendJsonError(res, 400, "ERR_PROTOCOL_BATCH");
   if (message === null || typeof message !== "object") return sendJsonError(res, 400, "ERR_PROTOCOL_INVALID");
   const msg = message as Record<string, unknown>;
+  const mismatch = checkMethodHeaders(req.headers, msg);
+  if (mismatch) return sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", mismatch);
   const id = msg.id;
   const isRequest = typeof msg.method === "string" && (typeof id === "string" || typeof id === "number");
   const session =

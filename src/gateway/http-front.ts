@@ -9,7 +9,7 @@ import { metadataFromPolicy, metadataPaths, resourceMetadataUrl } from "../auth/
 import { createMemoryRateCounter } from "../guards/rate-counter.ts";
 import { createSchemaValidators } from "../guards/schema-validators.ts";
 import type { LockSource } from "../policy/lock-source.ts";
-import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
+import type { Policy, UpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { checkHostOrigin } from "./host-origin.ts";
 import { type HttpAuthOptions, principalOfRequest, refusalOf } from "./http-auth.ts";
@@ -28,7 +28,7 @@ export const SESSION_IDLE_MS = 15 * 60_000;
 export interface HttpFrontOptions {
   policy: Policy;
   upstreamName: string;
-  upstream: StdioUpstreamConfig;
+  upstream: UpstreamConfig;
   baseDir: string;
   audit: AuditRecorder;
   logger: Logger;

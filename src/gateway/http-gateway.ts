@@ -5,7 +5,7 @@ import { bearerAuthenticatorFromPolicy } from "../auth/bearer-authenticator.ts";
 import { ConfigError, UsageError } from "../errors.ts";
 import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
 import type { LockSource } from "../policy/lock-source.ts";
-import type { StdioUpstreamConfig } from "../policy/schema.ts";
+import type { UpstreamConfig } from "../policy/schema.ts";
 import { createStore } from "../store/create-store.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { type HttpFront, startHttpFront } from "./http-front.ts";
@@ -32,7 +32,7 @@ export interface HttpGatewayOptions {
   loaded: LoadedPolicy;
   listen: string;
   upstreamName: string;
-  upstream: StdioUpstreamConfig;
+  upstream: UpstreamConfig;
   baseDir: string;
   audit: AuditRecorder;
   logger: Logger;

@@ -3,9 +3,10 @@
 import type { ServerResponse } from "node:http";
 import type { Principal } from "../guards/types.ts";
 import type { GuardChain } from "../policy/chain.ts";
-import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
+import { isStdioUpstream, type Policy, type UpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { type HttpReply, writeSseEvent } from "./http-reply.ts";
+import { startHttpUpstream } from "./http-upstream.ts";
 import type { Logger } from "./logger.ts";
 import { PendingTable } from "./pending.ts";
 import { GatewaySession } from "./session.ts";
@@ -27,7 +28,7 @@ export interface HttpSessionDeps {
   principal: Principal;
   policy: Policy;
   upstreamName: string;
-  upstream: StdioUpstreamConfig;
+  upstream: UpstreamConfig;
   baseDir: string;
   chain: GuardChain;
   audit: AuditRecorder;
@@ -58,19 +59,31 @@ export class HttpSession {
       sendToClient: (text) => this.deliver(text),
       sendToUpstream: (text) => this.link.send(text),
     });
-    this.link = startStdioUpstream(
+    this.link = this.startUpstream();
+  }
+
+  private startUpstream(): UpstreamLink {
+    const { deps } = this;
+    const { logger } = deps;
+    const maxBytes = Math.max(UPSTREAM_HARD_LIMIT, deps.policy.defaults.max_response_bytes);
+    const onLine = (text: string, bytes: number) => void this.gateway.fromUpstream(text, bytes);
+    const onFatal = (message: string) => {
+      logger.error({ session: deps.id }, message);
+      void this.close();
+    };
+    if (!isStdioUpstream(deps.upstream)) {
+      return startHttpUpstream(deps.upstreamName, deps.upstream, { logger, maxMessageBytes: maxBytes }, { onLine, onFatal });
+    }
+    return startStdioUpstream(
       deps.upstreamName,
       deps.upstream,
-      { maxLineBytes: Math.max(UPSTREAM_HARD_LIMIT, policy.defaults.max_response_bytes), cwd: deps.baseDir, logger },
+      { maxLineBytes: maxBytes, cwd: deps.baseDir, logger },
       {
-        onLine: (text, bytes) => void this.gateway.fromUpstream(text, bytes),
+        onLine,
         onOversize: (info) => this.gateway.fromUpstreamOversize(info),
         onExit: () => this.gateway.upstreamExited(),
         onRestart: () => void this.gateway.upstreamRestarted(),
-        onFatal: (message) => {
-          logger.error({ session: deps.id }, message);
-          void this.close();
-        },
+        onFatal,
       },
     );
   }

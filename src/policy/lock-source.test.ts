@@ -15,7 +15,7 @@ const approval = { by: "a", at: "t" };
 
 test("a missing lockfile is an empty lock, and a lock written later (re-pin) takes effect without a restart", () => {
   const file = join(dir, "later.lock");
-  const source = createLockSource(file);
+  const source = createLockSource(file, 0);
   assert.equal(lockedTool(source(), "u", "t"), undefined);
   writeLockfile(file, pinUpstream(emptyLock(), "u", { server, tools: [{ name: "t" }] }, approval));
   assert.ok(lockedTool(source(), "u", "t"));
@@ -27,7 +27,16 @@ test("a broken lock at start is a ConfigError; broken later, the last good lock 
   writeFileSync(file, "{");
   assert.throws(() => createLockSource(file), ConfigError);
   writeLockfile(file, pinUpstream(emptyLock(), "u", { server, tools: [{ name: "t" }] }, approval));
-  const source = createLockSource(file);
+  const source = createLockSource(file, 0);
   writeFileSync(file, "{ broken and longer than before");
+  assert.ok(lockedTool(source(), "u", "t"));
+});
+
+test("the file is looked at again only after the recheck interval", async () => {
+  const file = join(dir, "interval.lock");
+  const source = createLockSource(file, 50);
+  writeLockfile(file, pinUpstream(emptyLock(), "u", { server, tools: [{ name: "t" }] }, approval));
+  assert.equal(lockedTool(source(), "u", "t"), undefined, "within the interval the previous lock is used");
+  await new Promise((r) => setTimeout(r, 80));
   assert.ok(lockedTool(source(), "u", "t"));
 });

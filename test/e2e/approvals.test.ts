@@ -200,3 +200,20 @@ test("confirm: console — on timeout the call is refused and the expired reques
     await h.close();
   }
 });
+
+test("confirm: console — a client that disconnects while a call waits does not keep the gateway alive", async () => {
+  const h = await connectThroughGateway({
+    policyYaml: policy("5m"),
+    upstream: EVERYTHING_SERVER,
+    env: { WARDEN_AUDIT_KEY: AUDIT_KEY },
+  });
+  const store = await createFileStore({ path: join(h.dir, "state") });
+  const call = h.client.callTool({ name: "echo", arguments: { message: "abandoned" } }).catch(() => "closed");
+  await nextPending(store, new Set());
+  await store.close();
+  const started = Date.now();
+  await h.close();
+  assert.equal(await call, "closed");
+  // The stdio front drains for up to 5 s, then the approver is aborted; far below the 5 m approval timeout.
+  assert.ok(Date.now() - started < 9000, `gateway exited after ${Date.now() - started} ms`);
+});

@@ -60,6 +60,7 @@ describe("HTTP front attack cases", { timeout: 60_000 }, () => {
     assert.equal((await post({ ...auth, "mcp-protocol-version": "1999-01-01" })).status, 400);
     assert.equal((await post(auth, `[${initializeBody()}]`)).status, 400);
     assert.equal((await post(auth, "{not json")).status, 400);
+    assert.equal((await post({ ...auth, "mcp-method": "tools/call" })).status, 400, "Mcp-Method mismatch");
     assert.equal(h.front.sessionCount, 0);
   });
 

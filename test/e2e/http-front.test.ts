@@ -7,11 +7,13 @@ import { type Harness, initializeBody, JSON_HEADERS, raw, startHarness } from ".
 async function connect(
   url: string,
   token: string,
+  capabilities: Record<string, unknown> = {},
 ): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const transport = new StreamableHTTPClientTransport(new URL(url), {
     requestInit: { headers: { authorization: `Bearer ${token}` } },
   });
-  const client = new Client({ name: "http-e2e", version: "1.0.0" }, { capabilities: {} });
+  const client = new Client({ name: "http-e2e", version: "1.0.0" }, { capabilities });
+  if (capabilities.elicitation) client.setRequestHandler(ElicitRequestSchema, () => ({ action: "decline" }));
   await client.connect(transport);
   return { client, transport };
 }

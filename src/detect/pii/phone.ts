@@ -1,6 +1,7 @@
 // Telephone numbers: international E.164 (ITU-T E.164, up to 15 digits) and North American (NANP) formats.
-import type { Detector } from "../types.ts";
+
 import { withinDigitRun } from "../anchor.ts";
+import type { Detector } from "../types.ts";
 import { definePii } from "./define-pii.ts";
 
 export const phoneE164 = definePii({

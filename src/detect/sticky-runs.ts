@@ -1,0 +1,69 @@
+// Runs a sticky pattern only at the candidate starts the engine's prefilter found (keyword occurrences, digit runs),
+// reproducing what a full-text pass of the same pattern finds: leftmost matches, none starting inside an earlier one.
+
+/** The ASCII characters a match may start with before its keyword, and how far back (see anchor.ts). */
+export interface WalkBack {
+  readonly table: Uint8Array;
+  readonly max: number;
+}
+
+/**
+ * Start of the run of `table` characters that ends at `at`, or -1 when the run is longer than `max` (the pattern,
+ * which bounds that run and requires it to begin after a non-member, cannot match there).
+ */
+function walkBack(text: string, at: number, floor: number, table: Uint8Array, max: number): number {
+  let s = at;
+  while (s > floor && at - s <= max) {
+    const c = text.charCodeAt(s - 1);
+    if (c >= 128 || table[c] !== 1) return s;
+    s--;
+  }
+  return s === floor || at - s <= max ? s : -1;
+}
+
+/** One sticky attempt per keyword occurrence (sorted); occurrences inside an accepted match are skipped. */
+export function runAtKeywords(
+  sticky: RegExp,
+  starts: readonly number[],
+  back: WalkBack | undefined,
+  text: string,
+  onMatch: (m: RegExpExecArray) => void,
+): void {
+  let floor = 0;
+  for (const keywordAt of starts) {
+    if (keywordAt < floor) continue;
+    const start = back ? walkBack(text, keywordAt, floor, back.table, back.max) : keywordAt;
+    if (start < 0) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m !== null && m[0].length > 0) {
+      onMatch(m);
+      floor = start + m[0].length;
+    }
+  }
+}
+
+/**
+ * One sticky attempt per position of each digit run (flat [start, end, digits] triples) holding at least
+ * `minDigits` digits; positions inside an accepted match are skipped.
+ */
+export function runInDigitRuns(
+  sticky: RegExp,
+  minDigits: number,
+  runs: readonly number[],
+  text: string,
+  onMatch: (m: RegExpExecArray) => void,
+): void {
+  for (let r = 0; r + 2 < runs.length; r += 3) {
+    if ((runs[r + 2] as number) < minDigits) continue;
+    const end = runs[r + 1] as number;
+    for (let at = runs[r] as number; at < end; at++) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      if (m !== null && m[0].length > 0) {
+        onMatch(m);
+        at += m[0].length - 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+// The approval console in real Chromium (Debian chromium + playwright-core): a call waits in the real stdio gateway
+// (official SDK client), an approver approves it in the browser and the call completes; the caller approving their
+// own call is refused. The console is served over loopback on the gateway's file store, as the HTTP front serves it;
+// the authenticated principal is supplied as a header (the front's authentication is tested with the front).
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { type Browser, chromium } from "playwright-core";
+import { createApprovalStore } from "../../src/approvals/approval-store.ts";
+import { CONSOLE_PATH, consoleHandler } from "../../src/approvals/console-handler.ts";
+import { testPolicy } from "../../src/guards/test-context.ts";
+import { McpError } from "../../src/mcp/sdk.ts";
+import { createFileStore } from "../../src/store/file-store.ts";
+import type { WardenStore } from "../../src/store/types.ts";
+import { connectThroughGateway, EVERYTHING_SERVER, type GatewayHarness, REPO_ROOT } from "../helpers/gateway-client.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
+const available = existsSync(CHROMIUM);
+if (!available) {
+  if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
+  console.error(`SKIPPING approval console browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+}
+
+let h: GatewayHarness;
+let store: WardenStore;
+let server: Server;
+let browser: Browser;
+let base = "";
+
+before(async () => {
+  if (!available) return;
+  h = await connectThroughGateway({
+    policyYaml:
+      "version: 1\nenvironment: dev\naudit: { enabled: false }\nstore: { kind: file, path: state }\ntools:\n  echo: { confirm: console }\n",
+    upstream: EVERYTHING_SERVER,
+  });
+  store = await createFileStore({ path: join(h.dir, "state") });
+  const handler = consoleHandler({
+    approvals: createApprovalStore(store),
+    policy: testPolicy(),
+    csrfKey: randomBytes(32),
+  });
+  server = createServer((req, res) => {
+    handler(req, res, { sub: String(req.headers["x-test-sub"] ?? ""), iss: "test", scopes: ["warden:approve"] });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  if (!available) return;
+  await browser?.close();
+  await new Promise<void>((r) => server?.close(() => r()));
+  await store?.close();
+  await h?.close();
+});
+
+async function pageAs(sub: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-test-sub": sub } });
+  return context.newPage();
+}
+
+async function waitForRow(page: Awaited<ReturnType<typeof pageAs>>) {
+  for (let i = 0; i < 100; i++) {
+    await page.goto(base + CONSOLE_PATH);
+    if ((await page.locator("#pending tbody tr").count()) > 0) return page.locator("#pending tbody tr").first();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail("no pending call appeared in the console");
+}
+
+test("an approver approves in the browser and the waiting call completes", { skip: !available }, async () => {
+  const call = h.client.callTool({ name: "echo", arguments: { message: "mail ada.lovelace@example.org" } });
+  const page = await pageAs("alice");
+  const row = await waitForRow(page);
+  assert.match((await row.textContent()) ?? "", /echo/);
+  assert.ok(!(await page.content()).includes("ada.lovelace@example.org"), "arguments are masked");
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, "approvals-console.png"), fullPage: true });
+  await row.getByRole("button", { name: "Approve" }).click();
+  await page.waitForSelector("#notice");
+  assert.match((await page.textContent("#notice")) ?? "", /approved echo/);
+  const result = await call;
+  assert.match(JSON.stringify(result.content), /Echo: mail/);
+  await page.screenshot({ path: join(ARTIFACTS, "approvals-console-decided.png"), fullPage: true });
+  await page.context().close();
+});
+
+test("the caller approving their own call in the browser is refused", { skip: !available }, async () => {
+  const call = h.client.callTool({ name: "echo", arguments: { message: "self" } });
+  const caller = userInfo().username; // the stdio gateway's principal is the local user
+  const page = await pageAs(caller);
+  const row = await waitForRow(page);
+  await row.getByRole("button", { name: "Approve" }).click();
+  await page.waitForSelector("#notice");
+  assert.match((await page.textContent("#notice")) ?? "", /cannot approve their own call/);
+  const again = await waitForRow(page);
+  await again.getByRole("button", { name: "Deny" }).click();
+  await assert.rejects(
+    call,
+    (err: unknown) =>
+      err instanceof McpError && (err.data as { code?: string }).code === "ERR_POLICY_CONFIRMATION_DENIED",
+  );
+  await page.context().close();
+});
