@@ -72,7 +72,12 @@ export class HttpSession {
       void this.close();
     };
     if (!isStdioUpstream(deps.upstream)) {
-      return startHttpUpstream(deps.upstreamName, deps.upstream, { logger, maxMessageBytes: maxBytes }, { onLine, onFatal });
+      return startHttpUpstream(
+        deps.upstreamName,
+        deps.upstream,
+        { logger, maxMessageBytes: maxBytes },
+        { onLine, onFatal },
+      );
     }
     return startStdioUpstream(
       deps.upstreamName,

@@ -2,12 +2,10 @@
 // guard chain, keeps the in-flight tables, and answers refusals. Transport-agnostic: the fronts and upstream links call
 // in with framed text and get framed text back, so guards never care which front a message came through.
 import { randomUUID } from "node:crypto";
-import type { AuditDraft } from "../audit/event.ts";
 import { JSONRPC, PolicyError } from "../errors.ts";
 import type { Principal, RequestInfo, SessionState, ToolDefinition } from "../guards/types.ts";
 import type { OversizeInfo } from "../mcp/frame.ts";
 import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
-import { AUDITED_METHODS } from "../mcp/methods.ts";
 import { parseMessage, recoverId } from "../mcp/parse.ts";
 import type { GuardChain } from "../policy/chain.ts";
 import type { Policy } from "../policy/schema.ts";
@@ -18,6 +16,7 @@ import type { Logger } from "./logger.ts";
 import { createMessageContext } from "./message-context.ts";
 import { OwnRequests } from "./own-requests.ts";
 import { PendingTable } from "./pending.ts";
+import { type AuditedCall, SessionAudit } from "./session-audit.ts";
 import { createToolCatalog, type ToolCatalog } from "./tool-catalog.ts";
 import { errorFrame } from "./wire-errors.ts";
 
@@ -34,10 +33,7 @@ export interface SessionDeps {
   handshakeWaitMs?: number;
 }
 
-interface ClientCall {
-  info: RequestInfo;
-  audit: AuditDraft;
-}
+type ClientCall = AuditedCall;
 
 export class GatewaySession {
   readonly state: SessionState;
@@ -47,6 +43,7 @@ export class GatewaySession {
   private readonly toUpstream: OwnRequests;
   private readonly toClient: OwnRequests;
   private readonly catalog: ToolCatalog;
+  private readonly audit: SessionAudit;
   private initializeFrame: string | undefined;
   private readonly handshake: HandshakeGate;
   private upstreamTail: Promise<void> = Promise.resolve();
@@ -70,6 +67,7 @@ export class GatewaySession {
       scratch: new Map<string, unknown>(),
       requestClient: (method, params, timeoutMs) => this.toClient.request(method, params, timeoutMs),
     };
+    this.audit = new SessionAudit(deps.audit, deps.logger, this.state);
     this.catalog = createToolCatalog({
       state: this.state,
       policy,
@@ -141,7 +139,10 @@ export class GatewaySession {
       const outcome = await this.deps.chain.run(ctx);
       if (!outcome.ok) {
         if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
-        this.refuseClient(req.id, outcome.error, req.method, tool ?? null, true, req.params?.arguments);
+        this.refuseClient(req.id, outcome.error, req.method, tool ?? null, {
+          args: req.params?.arguments,
+          detail: ctx.audit.detail,
+        });
         return;
       }
       if (this.preForward.get(key) === true) return; // cancelled by the client while the chain ran
@@ -205,7 +206,7 @@ export class GatewaySession {
     const key = PendingTable.key(id);
     if (this.preForward.has(key)) this.preForward.set(key, true);
     const call = this.clientCalls.take(id);
-    if (call) void this.recordEnd(call, "cancelled", null, null);
+    if (call) this.audit.ended(call, "cancelled", null, null);
   }
 
   private async clientResponse(res: JsonRpcResponse, bytes: number): Promise<void> {
@@ -285,13 +286,13 @@ export class GatewaySession {
     if (!outcome.ok) {
       if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
       this.deps.sendToClient(errorFrame(res.id, outcome.error));
-      void this.recordEnd(call, "refused", outcome.error.code, null);
+      this.audit.ended(call, "refused", outcome.error.code, null);
       return;
     }
     const frame = ctx.changed ? JSON.stringify(ctx.message) : text;
     this.deps.sendToClient(frame);
     if (call.info.method === "tools/list" && ctx.changed) this.deps.logger.debug("tools/list filtered");
-    void this.recordEnd(call, res.error ? "error" : "ok", null, Buffer.byteLength(frame));
+    this.audit.ended(call, res.error ? "error" : "ok", null, Buffer.byteLength(frame));
   }
 
   private noteServerInitialize(result: Record<string, unknown>): void {
@@ -313,7 +314,7 @@ export class GatewaySession {
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
       this.deps.sendToUpstream(errorFrame(req.id, outcome.error));
-      void this.recordDenied(req.method, null, outcome.error.code, undefined);
+      this.audit.denied(req.method, null, outcome.error.code);
       return;
     }
     this.serverCalls.add(req.id, req.method);
@@ -344,7 +345,7 @@ export class GatewaySession {
     const error = new PolicyError("ERR_UPSTREAM_EXITED", { jsonRpcCode: JSONRPC.SERVER_ERROR });
     for (const call of this.clientCalls.drain()) {
       this.deps.sendToClient(errorFrame(call.info.id, error));
-      void this.recordEnd(call, "upstream-exited", error.code, null);
+      this.audit.ended(call, "upstream-exited", error.code, null);
     }
     this.serverCalls.drain();
     this.toUpstream.failAll(error);
@@ -384,7 +385,7 @@ export class GatewaySession {
     const call = this.clientCalls.take(id);
     if (!call) return;
     this.deps.sendToClient(errorFrame(id, error));
-    void this.recordEnd(call, "refused", error.code, null);
+    this.audit.ended(call, "refused", error.code, null);
   }
 
   private clientCallTimedOut(call: ClientCall): void {
@@ -398,7 +399,7 @@ export class GatewaySession {
         params: { requestId: call.info.id, reason: "timeout" },
       }),
     );
-    void this.recordEnd(call, "timeout", error.code, null);
+    this.audit.ended(call, "timeout", error.code, null);
   }
 
   private refuseClient(
@@ -406,49 +407,10 @@ export class GatewaySession {
     error: PolicyError,
     method: string,
     tool: string | null,
-    audit = true,
-    args?: unknown,
+    audit: { args?: unknown; detail?: Record<string, unknown> | undefined } | false = {},
   ): void {
     this.deps.sendToClient(errorFrame(id, error));
-    if (audit) void this.recordDenied(method, tool, error.code, args);
-  }
-
-  private recordDenied(method: string, tool: string | null, code: string, args: unknown): Promise<void> {
-    return this.deps.audit
-      .record({
-        session: this.state.id,
-        principal: this.state.principal,
-        method,
-        tool,
-        args,
-        decision: "deny",
-        code,
-        outcome: "refused",
-        ms: null,
-        redactions: {},
-        bytes_out: null,
-      })
-      .catch((err: unknown) => this.deps.logger.error({ err: String(err) }, "audit write failed"));
-  }
-
-  private recordEnd(call: ClientCall, outcome: string, code: string | null, bytesOut: number | null): Promise<void> {
-    if (!AUDITED_METHODS.has(call.info.method)) return Promise.resolve();
-    return this.deps.audit
-      .record({
-        session: this.state.id,
-        principal: this.state.principal,
-        method: call.info.method,
-        tool: call.info.tool ?? null,
-        args: (call.info.params?.arguments as unknown) ?? undefined,
-        decision: "allow",
-        code,
-        outcome,
-        ms: Math.round((performance.now() - call.info.startedAt) * 1000) / 1000,
-        redactions: call.audit.redactions,
-        bytes_out: bytesOut,
-        ...(call.audit.detail ? { detail: call.audit.detail } : {}),
-      })
-      .catch((err: unknown) => this.deps.logger.error({ err: String(err) }, "audit write failed"));
+    if (audit) this.audit.denied(method, tool, error.code, audit.args, audit.detail);
   }
 }
 

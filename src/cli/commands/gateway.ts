@@ -43,8 +43,8 @@ export function register(program: Command, result: CommandResult): void {
 async function runGateway(command: string[], opts: GatewayOptions): Promise<number> {
   const loaded = await loadPolicy(resolvePolicyFile(opts.policy));
   const { name, config } = selectUpstream(loaded.policy, opts.upstream, command);
-  if (!isStdioUpstream(config)) {
-    throw new UsageError(`upstream "${name}" is a remote (url) upstream; the gateway serves stdio upstreams for now`);
+  if (opts.listen === undefined && !isStdioUpstream(config)) {
+    throw new UsageError(`upstream "${name}" is a remote (url) upstream; the stdio front serves stdio upstreams`);
   }
   const logger = createLogger();
   const audit = await openAuditRecorder(loaded, name);
@@ -64,6 +64,7 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
     });
   }
   logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
+  if (!isStdioUpstream(config)) throw new UsageError(`upstream "${name}" is not a stdio upstream`);
   const approvals = gatewayApprover(loaded, logger);
   try {
     const approver = approvals.approver;
