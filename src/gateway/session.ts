@@ -137,6 +137,14 @@ export class GatewaySession {
         await this.catalog.ready();
       }
       const outcome = await this.deps.chain.run(ctx);
+      if (!outcome.ok && outcome.answer) {
+        this.deps.sendToClient(JSON.stringify({ jsonrpc: "2.0", id: req.id, result: outcome.answer }));
+        this.audit.denied(req.method, tool ?? null, outcome.error.code, req.params?.arguments, {
+          ...ctx.audit.detail,
+          answered: outcome.answer.resultType ?? "result",
+        });
+        return;
+      }
       if (!outcome.ok) {
         if (outcome.cause) this.deps.logger.error({ guard: outcome.guard, err: String(outcome.cause) }, "guard failed");
         this.refuseClient(req.id, outcome.error, req.method, tool ?? null, {

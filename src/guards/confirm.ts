@@ -5,6 +5,7 @@
 // closed without one. Every decision is recorded in the call's audit detail.
 import { JSONRPC, PolicyError } from "../errors.ts";
 import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
+import { AnswerInstead } from "../policy/chain.ts";
 import { durationMs } from "../policy/duration.ts";
 import type { Lockfile } from "../policy/lockfile.ts";
 import { type ConfirmMode, confirmModeFor } from "./confirm-mode.ts";
@@ -34,7 +35,7 @@ async function decide(ctx: MessageContext, req: JsonRpcRequest, mode: ConfirmMod
   let approved: boolean;
   if (mode === "param") approved = ctx.audit.detail?.confirm_param === true;
   else if (mode === "elicit") approved = await elicit(ctx, req, timeoutMs);
-  else if (approver) approved = await approver(ctx, mode as "console" | "mrtr", timeoutMs).catch(() => false);
+  else if (approver) approved = await approver(ctx, mode as "console" | "mrtr", timeoutMs).catch(rethrowAnswers);
   else
     throw refusal(
       "ERR_POLICY_CONFIRMATION_REQUIRED",
@@ -83,6 +84,12 @@ async function elicit(ctx: MessageContext, req: JsonRpcRequest, timeoutMs: numbe
   } catch {
     return false;
   }
+}
+
+/** An approver may answer the call itself (MRTR input_required) or refuse with a reason; any other failure is "no". */
+function rethrowAnswers(err: unknown): false {
+  if (err instanceof AnswerInstead || err instanceof PolicyError) throw err;
+  return false;
 }
 
 function refusal(code: "ERR_POLICY_CONFIRMATION_REQUIRED" | "ERR_POLICY_CONFIRMATION_DENIED", message: string) {

@@ -3,7 +3,20 @@
 import { JSONRPC, PolicyError } from "../errors.ts";
 import type { Guard, MessageContext, Phase } from "../guards/types.ts";
 
-export type ChainOutcome = { ok: true } | { ok: false; error: PolicyError; guard: string; cause?: unknown };
+export type ChainOutcome =
+  | { ok: true }
+  | { ok: false; error: PolicyError; guard: string; cause?: unknown; answer?: Record<string, unknown> };
+
+/**
+ * Thrown by a guard that answers the request itself with a result instead of forwarding it (MRTR's
+ * `input_required`, 2026-07-28). Not a refusal: the client gets `result`, the upstream gets nothing.
+ */
+export class AnswerInstead extends Error {
+  constructor(readonly result: Record<string, unknown>) {
+    super("answered by the gateway");
+    this.name = "AnswerInstead";
+  }
+}
 
 export interface GuardChain {
   run(ctx: MessageContext): Promise<ChainOutcome> | ChainOutcome;
@@ -50,6 +63,10 @@ function runList(list: Guard[], ctx: MessageContext, from: number): Promise<Chai
 
 function refusal(guard: Guard, err: unknown): ChainOutcome {
   if (err instanceof PolicyError) return { ok: false, error: err, guard: guard.id };
+  if (err instanceof AnswerInstead) {
+    const error = new PolicyError("ERR_POLICY_CONFIRMATION_REQUIRED", { jsonRpcCode: JSONRPC.INVALID_REQUEST });
+    return { ok: false, error, guard: guard.id, answer: err.result };
+  }
   return {
     ok: false,
     guard: guard.id,
