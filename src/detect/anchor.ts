@@ -27,18 +27,28 @@ export function anchorOf(pattern: RegExp): Anchor | undefined {
   return ANCHORS.get(pattern);
 }
 
-const DIGIT_RUNS = new WeakMap<RegExp, number>();
+/** Where a number-shaped match may begin: its first character, and the character it may not follow. */
+export interface DigitRun {
+  readonly minDigits: number;
+  /** One-character class of the pattern's first character. */
+  readonly first: RegExp;
+  /** One-character class of the pattern's leading negative lookbehind (a start right after one cannot match). */
+  readonly notAfter: RegExp;
+}
+
+const DIGIT_RUNS = new WeakMap<RegExp, DigitRun>();
 
 /**
  * Declares that every match of `pattern` consists only of digits and the characters " ().+-", with at least
- * `minDigits` digits: the engine then tries the pattern only inside such runs (found during its keyword pass)
- * instead of at every digit of the text. A contract test checks the declaration against full-text passes.
+ * `minDigits` digits, begins with a `first` character and never right after a `notAfter` one: the engine then
+ * tries the pattern only at such positions inside such runs (found during its keyword pass) instead of at every
+ * digit of the text. A contract test checks the declaration against full-text passes.
  */
-export function withinDigitRun<T extends RegExp>(pattern: T, minDigits: number): T {
-  DIGIT_RUNS.set(pattern, minDigits);
+export function withinDigitRun<T extends RegExp>(pattern: T, run: DigitRun): T {
+  DIGIT_RUNS.set(pattern, run);
   return pattern;
 }
 
-export function digitRunOf(pattern: RegExp): number | undefined {
+export function digitRunOf(pattern: RegExp): DigitRun | undefined {
   return DIGIT_RUNS.get(pattern);
 }

@@ -3,7 +3,7 @@ import { anchorOf, digitRunOf } from "./anchor.ts";
 import { createKeywordIndex, type KeywordHits, type KeywordIndex } from "./keyword-index.ts";
 import { type Candidate, resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
-import { runAtKeywords, runInDigitRuns, type WalkBack } from "./sticky-runs.ts";
+import { type DigitRunStarts, runAtKeywords, runInDigitRuns, type WalkBack } from "./sticky-runs.ts";
 import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./types.ts";
 
 /**
@@ -31,8 +31,8 @@ interface CompiledDetector {
   readonly keywordIds: readonly number[];
   /** For patterns anchored at their keywords (see anchor.ts): those keywords, a sticky copy, the walk-back class. */
   readonly anchor?: CompiledAnchor;
-  /** For number-shaped patterns (see withinDigitRun): the fewest digits of a match, and a sticky copy. */
-  readonly digitRun?: { readonly minDigits: number; readonly sticky: RegExp };
+  /** For number-shaped patterns (see withinDigitRun): where a match may start, and a sticky copy. */
+  readonly digitRun?: DigitRunStarts & { readonly sticky: RegExp };
 }
 
 interface CompiledAnchor {
@@ -59,7 +59,7 @@ export function createDetectorEngine(options: DetectorEngineOptions = {}): Detec
 
 /** Engine over an explicit detector list (tests, evaluation); no default/category filtering. */
 export function createEngineFor(detectors: readonly Detector[]): DetectorEngine {
-  const minRun = Math.min(...detectors.map((d) => digitRunOf(d.pattern) ?? Number.POSITIVE_INFINITY));
+  const minRun = Math.min(...detectors.map((d) => digitRunOf(d.pattern)?.minDigits ?? Number.POSITIVE_INFINITY));
   const index = createKeywordIndex(
     detectors.flatMap((d) => d.keywords),
     minRun,
@@ -94,9 +94,11 @@ function compile(detector: Detector, order: number, position: ReadonlyMap<string
   const compiled = indices
     ? { detector, order, group, keywordIds, pattern, indices }
     : { detector, order, group, keywordIds, pattern };
-  const minDigits = digitRunOf(detector.pattern);
-  if (minDigits !== undefined) {
-    return { ...compiled, digitRun: { minDigits, sticky: new RegExp(detector.pattern.source, `${flags}y`) } };
+  const run = digitRunOf(detector.pattern);
+  if (run !== undefined) {
+    const { minDigits, first, notAfter } = run;
+    const starts = { minDigits, first: asciiTable(first), notAfter: asciiTable(notAfter) };
+    return { ...compiled, digitRun: { ...starts, sticky: new RegExp(detector.pattern.source, `${flags}y`) } };
   }
   const anchor = anchorOf(detector.pattern);
   const prefixes = anchor?.prefixes.map((p) => p.toLowerCase());
@@ -133,7 +135,7 @@ function scanWindow(compiled: Compiled, text: string, offset: number, out: Colle
     const onMatch = (m: RegExpExecArray) => accept(c, m, text, offset, out);
     const starts = c.anchor ? anchorStarts(c.anchor.ids, hits) : undefined;
     if (c.anchor && starts) runAtKeywords(c.anchor.sticky, starts, c.anchor.back, text, onMatch);
-    else if (c.digitRun) runInDigitRuns(c.digitRun.sticky, c.digitRun.minDigits, hits.digitRuns, text, onMatch);
+    else if (c.digitRun) runInDigitRuns(c.digitRun.sticky, c.digitRun, hits.digitRuns, text, onMatch);
     else runPattern(c.pattern, text, onMatch);
   }
 }

@@ -43,21 +43,34 @@ export function runAtKeywords(
   }
 }
 
+/** Where a number-shaped pattern may start (see withinDigitRun): ASCII tables of its first and excluded-before classes. */
+export interface DigitRunStarts {
+  readonly minDigits: number;
+  readonly first: Uint8Array;
+  readonly notAfter: Uint8Array;
+}
+
 /**
- * One sticky attempt per position of each digit run (flat [start, end, digits] triples) holding at least
- * `minDigits` digits; positions inside an accepted match are skipped.
+ * One sticky attempt per possible start in each digit run (flat [start, end, digits] triples) holding at least
+ * `minDigits` digits; positions inside an accepted match are skipped. A position the pattern's first character or
+ * leading lookbehind rules out is not tried: in a card-shaped run that leaves one attempt instead of sixteen.
  */
 export function runInDigitRuns(
   sticky: RegExp,
-  minDigits: number,
+  starts: DigitRunStarts,
   runs: readonly number[],
   text: string,
   onMatch: (m: RegExpExecArray) => void,
 ): void {
+  const { minDigits, first, notAfter } = starts;
   for (let r = 0; r + 2 < runs.length; r += 3) {
     if ((runs[r + 2] as number) < minDigits) continue;
     const end = runs[r + 1] as number;
     for (let at = runs[r] as number; at < end; at++) {
+      const c = text.charCodeAt(at);
+      if (c >= 128 || first[c] !== 1) continue;
+      const before = at > 0 ? text.charCodeAt(at - 1) : 128;
+      if (before < 128 && notAfter[before] === 1) continue;
       sticky.lastIndex = at;
       const m = sticky.exec(text);
       if (m !== null && m[0].length > 0) {

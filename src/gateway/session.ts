@@ -2,8 +2,9 @@
 // guard chain, keeps the in-flight tables, and answers refusals. Transport-agnostic: the fronts and upstream links call
 // in with framed text and get framed text back, so guards never care which front a message came through.
 import { randomUUID } from "node:crypto";
+import type { AuditDraft } from "../audit/event.ts";
 import { JSONRPC, PolicyError } from "../errors.ts";
-import type { Principal, RequestInfo, SessionState, ToolDefinition } from "../guards/types.ts";
+import type { Phase, Principal, RequestInfo, SessionState, ToolDefinition } from "../guards/types.ts";
 import type { OversizeInfo } from "../mcp/frame.ts";
 import type { JsonRpcMessage, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import { parseMessage, recoverId } from "../mcp/parse.ts";
@@ -116,14 +117,7 @@ export class GatewaySession {
       tool,
       startedAt: performance.now(),
     };
-    const ctx = createMessageContext({
-      phase: "request",
-      session: this.state,
-      policy: this.deps.policy,
-      message: req,
-      bytes,
-      request: info,
-    });
+    const ctx = this.context("request", req, bytes, info);
     this.preForward.set(key, false);
     try {
       if (req.method === "initialize") {
@@ -190,18 +184,8 @@ export class GatewaySession {
   }
 
   private async clientNotification(note: JsonRpcNotification, bytes: number): Promise<void> {
-    const ctx = createMessageContext({
-      phase: "client-notification",
-      session: this.state,
-      policy: this.deps.policy,
-      message: note,
-      bytes,
-    });
-    const outcome = await this.deps.chain.run(ctx);
-    if (!outcome.ok) {
-      this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "client notification dropped");
-      return;
-    }
+    const ctx = await this.passNotification("client-notification", note, bytes);
+    if (!ctx) return;
     if (note.method === "notifications/cancelled") this.clientCancelled(note);
     this.deps.sendToUpstream(JSON.stringify(ctx.message));
     if (note.method === "notifications/initialized") this.handshake.open();
@@ -225,13 +209,7 @@ export class GatewaySession {
       this.deps.logger.warn("response from the client to no pending server request dropped");
       return;
     }
-    const ctx = createMessageContext({
-      phase: "client-response",
-      session: this.state,
-      policy: this.deps.policy,
-      message: res,
-      bytes,
-    });
+    const ctx = this.context("client-response", res, bytes);
     const outcome = await this.deps.chain.run(ctx);
     const frame = outcome.ok ? JSON.stringify(ctx.message) : errorFrame(res.id, outcome.error);
     this.deps.sendToUpstream(frame);
@@ -280,15 +258,7 @@ export class GatewaySession {
     if (this.toUpstream.settle(res)) return;
     const call = this.clientCalls.take(res.id);
     if (!call) return; // answer to a cancelled or timed-out call: the client no longer expects it
-    const ctx = createMessageContext({
-      phase: "response",
-      session: this.state,
-      policy: this.deps.policy,
-      message: res,
-      bytes,
-      request: call.info,
-      audit: call.audit,
-    });
+    const ctx = this.context("response", res, bytes, call.info, call.audit);
     if (call.info.method === "initialize" && res.result) this.noteServerInitialize(res.result);
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
@@ -312,13 +282,7 @@ export class GatewaySession {
       this.deps.sendToUpstream(errorFrame(req.id, new PolicyError("ERR_PROTOCOL_DUPLICATE_ID")));
       return;
     }
-    const ctx = createMessageContext({
-      phase: "server-request",
-      session: this.state,
-      policy: this.deps.policy,
-      message: req,
-      bytes,
-    });
+    const ctx = this.context("server-request", req, bytes);
     const outcome = await this.deps.chain.run(ctx);
     if (!outcome.ok) {
       this.deps.sendToUpstream(errorFrame(req.id, outcome.error));
@@ -330,20 +294,31 @@ export class GatewaySession {
   }
 
   private async serverNotification(note: JsonRpcNotification, text: string, bytes: number): Promise<void> {
-    const ctx = createMessageContext({
-      phase: "server-notification",
-      session: this.state,
-      policy: this.deps.policy,
-      message: note,
-      bytes,
-    });
-    const outcome = await this.deps.chain.run(ctx);
-    if (!outcome.ok) {
-      this.deps.logger.warn({ method: note.method, code: outcome.error.code }, "server notification dropped");
-      return;
-    }
+    const ctx = await this.passNotification("server-notification", note, bytes);
+    if (!ctx) return;
     if (note.method === "notifications/tools/list_changed") this.catalog.invalidate();
     this.deps.sendToClient(ctx.changed ? JSON.stringify(ctx.message) : text);
+  }
+
+  /** Runs a notification through the chain; undefined when a guard dropped it (notifications get no answer). */
+  private async passNotification(phase: Phase, note: JsonRpcNotification, bytes: number) {
+    const ctx = this.context(phase, note, bytes);
+    const outcome = await this.deps.chain.run(ctx);
+    if (outcome.ok) return ctx;
+    this.deps.logger.warn({ phase, method: note.method, code: outcome.error.code }, "notification dropped");
+    return undefined;
+  }
+
+  private context(phase: Phase, message: JsonRpcMessage, bytes: number, request?: RequestInfo, audit?: AuditDraft) {
+    return createMessageContext({
+      phase,
+      session: this.state,
+      policy: this.deps.policy,
+      message,
+      bytes,
+      request,
+      audit,
+    });
   }
 
   // ── upstream lifecycle ──────────────────────────────────────────────────────────────────────────────────────────

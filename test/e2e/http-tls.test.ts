@@ -135,6 +135,36 @@ describe("HTTP front over mTLS", { timeout: 60_000 }, () => {
     assert.ok(h.front.sessionCount <= 1);
   });
 
+  test("TLS without client_ca: https with bearer auth, no client certificate needed", async () => {
+    const plain = await startHarness({ tls: { cert: pem("server.crt"), key: pem("server.key") } });
+    try {
+      assert.match(plain.front.url, /^https:\/\//);
+      const u = new URL(plain.front.url);
+      const { token } = await plain.tokens.issue({ sub: "alice" });
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: u.pathname,
+            method: "POST",
+            headers: { ...JSON_HEADERS, authorization: `Bearer ${token}` },
+            ca: pem("ca.crt"),
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on("error", reject);
+        req.end(initializeBody());
+      });
+      assert.equal(status, 200);
+    } finally {
+      await plain.front.close();
+    }
+  });
+
   test("another certificate's principal cannot use the session", async () => {
     const init = await call("alice", {}, initializeBody());
     const sid = init.headers["mcp-session-id"] as string;

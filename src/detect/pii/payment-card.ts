@@ -8,7 +8,11 @@ export const paymentCard = definePii({
   keywords: [],
   // 13–19 digits, optionally grouped by single spaces or hyphens; the validator checks issuer, length and Luhn.
   // Tried only inside digit runs of 13+ digits (the engine's prefilter), not at every digit of the text.
-  pattern: withinDigitRun(/(?<![0-9A-Za-z_.-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[.-][0-9])/g, 13),
+  pattern: withinDigitRun(/(?<![0-9A-Za-z_.-])[0-9](?:[ -]?[0-9]){12,18}(?![0-9A-Za-z_]|[.-][0-9])/g, {
+    minDigits: 13,
+    first: /[0-9]/,
+    notAfter: /[0-9A-Za-z_.-]/,
+  }),
   validate: isPaymentCard,
 });
 

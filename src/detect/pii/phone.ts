@@ -9,7 +9,11 @@ export const phoneE164 = definePii({
   description: "International phone number in E.164 form (+ country code, 8–15 digits, optional single separators)",
   keywords: ["+"],
   // Tried only inside digit runs of 8+ digits (the engine's prefilter).
-  pattern: withinDigitRun(/(?<![A-Za-z0-9+])\+[1-9](?:[ -]?[0-9]){7,14}(?![0-9])/g, 8),
+  pattern: withinDigitRun(/(?<![A-Za-z0-9+])\+[1-9](?:[ -]?[0-9]){7,14}(?![0-9])/g, {
+    minDigits: 8,
+    first: /\+/,
+    notAfter: /[A-Za-z0-9+]/,
+  }),
   validate: (value) => {
     const digits = value.replace(/[^0-9]/g, "");
     return digits.length >= 8 && digits.length <= 15 && !/^(\d)\1+$/.test(digits);
@@ -24,7 +28,7 @@ export const phoneNanp = definePii({
   // Tried only inside digit runs of 10+ digits (the engine's prefilter).
   pattern: withinDigitRun(
     /(?<![0-9A-Za-z.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9A-Za-z-]|\.[0-9])/g,
-    10,
+    { minDigits: 10, first: /[0-9(+]/, notAfter: /[0-9A-Za-z.-]/ },
   ),
   validate: isNanp,
 });

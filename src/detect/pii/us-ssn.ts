@@ -8,7 +8,11 @@ export const usSsn = definePii({
   // No keyword: "-" is in nearly every text, and the pattern (starting with a digit class) is cheap on its own.
   keywords: [],
   // Tried only inside digit runs of 9+ digits (the engine's prefilter).
-  pattern: withinDigitRun(/(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g, 9),
+  pattern: withinDigitRun(/(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g, {
+    minDigits: 9,
+    first: /[0-9]/,
+    notAfter: /[0-9A-Za-z-]/,
+  }),
   validate: isSsn,
 });
 
