@@ -81,7 +81,10 @@ export async function runGatewayBench(): Promise<string> {
   const gatewayBin = join(ROOT, "bin/mcp-warden.js");
   // Fake key for the benchmark's own audit log.
   const env = { ...process.env, WARDEN_AUDIT_KEY: "bench-only-audit-key-0123456789abcdef", WARDEN_LOG_LEVEL: "warn" };
-  execFileSync(process.execPath, [gatewayBin, "pin", "--policy", join(dir, "warden.yaml")], { env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [gatewayBin, "pin", "--policy", join(dir, "warden.yaml")], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const targets: Target[] = [
     { name: "direct", command: SERVER },
     {

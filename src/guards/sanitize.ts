@@ -49,7 +49,11 @@ export function sanitize(opts: SanitizeOptions = {}): Guard {
   };
 }
 
-function report(ctx: MessageContext, verdicts: readonly Verdict[], onFinding: NonNullable<SanitizeOptions["onFinding"]>) {
+function report(
+  ctx: MessageContext,
+  verdicts: readonly Verdict[],
+  onFinding: NonNullable<SanitizeOptions["onFinding"]>,
+) {
   const state = stateOf(ctx.session);
   for (const v of verdicts) {
     const key = `${v.tool}\u0000${v.action}`;

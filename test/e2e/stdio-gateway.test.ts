@@ -2,16 +2,19 @@
 // faulty-server). Checks what a client can and cannot reach through the gateway, and that messages the policy allows
 // (progress, cancellation, elicitation) pass through unchanged.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { ElicitRequestSchema, McpError } from "../../src/mcp/sdk.ts";
 import {
+  CLI_ENTRY,
   connectThroughGateway,
   EVERYTHING_SERVER,
   FILESYSTEM_SERVER,
   type GatewayHarness,
+  REPO_ROOT,
 } from "../helpers/gateway-client.ts";
 
 const FAULTY_SERVER = [process.execPath, "--import", "tsx", "test/fixtures/servers/faulty-server.ts"];
@@ -97,7 +100,44 @@ describe("gateway in front of server-everything", () => {
       undefined,
       { onprogress: (p) => progress.push(p.progress) },
     );
-    assert.deepEqual(progress, [1, 2, 3]);
+    // The SDK client dispatches notifications a microtask after the message, so a last progress notification read in
+    // the same chunk as the response can land after its handler is removed: the exact wire order is checked below.
+    assert.deepEqual(progress, [1, 2, 3].slice(0, progress.length));
+    assert.ok(progress.length >= 2);
+  });
+
+  test("progress notifications reach the client in order, all before the response (raw wire)", async () => {
+    const lines = await rawExchange(
+      EVERYTHING_POLICY,
+      EVERYTHING_SERVER,
+      [
+        {
+          jsonrpc: "2.0",
+          id: 1,
+          method: "initialize",
+          params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+        },
+        { jsonrpc: "2.0", method: "notifications/initialized" },
+        {
+          jsonrpc: "2.0",
+          id: 2,
+          method: "tools/call",
+          params: {
+            name: "trigger-long-running-operation",
+            arguments: { duration: 1, steps: 3 },
+            _meta: { progressToken: "p1" },
+          },
+        },
+      ],
+      2,
+    );
+    const relevant = lines.filter(
+      (m) => m.id === 2 || (m.method === "notifications/progress" && m.params?.progressToken === "p1"),
+    );
+    assert.deepEqual(
+      relevant.map((m) => (m.id === 2 ? "response" : m.params?.progress)),
+      [1, 2, 3, "response"],
+    );
   });
 
   test("an elicitation request from the upstream reaches the client and its answer gets back", async () => {
@@ -290,3 +330,59 @@ tools: { big: {} }
     });
   }
 });
+
+interface WireMessage {
+  id?: number;
+  method?: string;
+  params?: { progressToken?: string; progress?: number };
+}
+
+/** Speaks raw JSON-RPC to `mcp-warden gateway` over stdio; resolves with every message received until `untilId`. */
+async function rawExchange(
+  policyYaml: string,
+  upstream: readonly string[],
+  frames: object[],
+  untilId: number,
+): Promise<WireMessage[]> {
+  const dir = mkdtempSync(join(tmpdir(), "warden-raw-"));
+  writeFileSync(join(dir, "warden.yaml"), policyYaml);
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", CLI_ENTRY, "gateway", "--policy", join(dir, "warden.yaml"), "--", ...upstream],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["pipe", "pipe", "ignore"],
+    },
+  );
+  const received: WireMessage[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no response in time")), 60_000);
+      let buffered = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        for (let nl = buffered.indexOf("\n"); nl !== -1; nl = buffered.indexOf("\n")) {
+          const message = JSON.parse(buffered.slice(0, nl)) as WireMessage;
+          buffered = buffered.slice(nl + 1);
+          received.push(message);
+          if (message.id === 1)
+            child.stdin.write(
+              frames
+                .slice(1)
+                .map((f) => `${JSON.stringify(f)}\n`)
+                .join(""),
+            );
+          if (message.id === untilId) {
+            clearTimeout(timer);
+            resolve();
+          }
+        }
+      });
+      child.stdin.write(`${JSON.stringify(frames[0])}\n`);
+    });
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return received;
+}

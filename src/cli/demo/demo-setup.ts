@@ -33,8 +33,10 @@ export async function prepareDemo(parentEnv: NodeJS.ProcessEnv): Promise<DemoSet
   doc.setIn(["upstreams", "staging-db", "env", "STAGING_DB_REDACT"], "off");
   const database = parentEnv.DATABASE_URL ? "postgres" : "embedded";
   if (database === "postgres") {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy env reference, not a template literal.
     doc.setIn(["upstreams", "staging-db", "env", "DATABASE_URL"], "${env:DATABASE_URL}");
     if (parentEnv.TICKETS_DATABASE_URL) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a policy env reference, not a template literal.
       doc.setIn(["upstreams", "staging-db", "env", "TICKETS_DATABASE_URL"], "${env:TICKETS_DATABASE_URL}");
     }
   }
