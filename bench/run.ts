@@ -6,10 +6,12 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { runDetectBench } from "./detect.ts";
 import { runGatewayBench } from "./gateway.ts";
+import { runHttpBench } from "./http.ts";
 import { runScanBench } from "./scan.ts";
 
 const SECTIONS: Record<string, () => Promise<string>> = {
   gateway: runGatewayBench,
+  http: runHttpBench,
   detect: runDetectBench,
   scan: runScanBench,
 };

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { BearerAuthenticator } from "../auth/bearer-authenticator.ts";
 import { PolicyError } from "../errors.ts";
+import type { Approver } from "../guards/confirm.ts";
 import type { RateCounter } from "../guards/rate-counter.ts";
 import type { SchemaValidators } from "../guards/schema-validators.ts";
 import type { Principal } from "../guards/types.ts";
@@ -34,7 +35,7 @@ export interface EndpointDeps {
   table: HttpSessionTable;
   auth: HttpAuthOptions;
   limits: HttpLimits;
-  shared: { rateCounter: RateCounter; validators: SchemaValidators };
+  shared: { rateCounter: RateCounter; validators: SchemaValidators; approver?: Approver | undefined };
 }
 
 const SESSION_HEADER = "mcp-session-id";

@@ -4,8 +4,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { CONSOLE_PATH, type ConsoleHandler } from "../approvals/console-handler.ts";
 import type { BearerAuthenticator } from "../auth/bearer-authenticator.ts";
 import { metadataFromPolicy, metadataPaths, resourceMetadataUrl } from "../auth/resource-metadata.ts";
+import type { Approver } from "../guards/confirm.ts";
 import { createMemoryRateCounter } from "../guards/rate-counter.ts";
 import { createSchemaValidators } from "../guards/schema-validators.ts";
 import type { LockSource } from "../policy/lock-source.ts";
@@ -40,6 +42,9 @@ export interface HttpFrontOptions {
   tls?: { cert: Buffer; key: Buffer; ca?: Buffer | undefined } | undefined;
   maxSessions?: number;
   sessionIdleMs?: number;
+  approver?: Approver | undefined;
+  /** Serves /warden/approvals to authenticated principals (the handler checks the approver scope). */
+  approvalConsole?: ConsoleHandler | undefined;
 }
 
 export interface HttpFront {
@@ -71,10 +76,10 @@ export async function startHttpFront(opts: HttpFrontOptions): Promise<HttpFront>
     table,
     auth,
     limits,
-    shared: { rateCounter: createMemoryRateCounter(), validators: createSchemaValidators() },
+    shared: { rateCounter: createMemoryRateCounter(), validators: createSchemaValidators(), approver: opts.approver },
   };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    route(req, res, deps, resource()).catch((err: unknown) => {
+    route(req, res, deps, resource(), opts.approvalConsole).catch((err: unknown) => {
       opts.logger.error({ err: String(err) }, "HTTP request handling failed");
       if (!res.headersSent) sendJsonError(res, 500, "ERR_INTERNAL");
       else res.destroy();
@@ -113,7 +118,13 @@ export async function startHttpFront(opts: HttpFrontOptions): Promise<HttpFront>
   };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, resource: string): Promise<void> {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: EndpointDeps,
+  resource: string,
+  approvalConsole: ConsoleHandler | undefined,
+): Promise<void> {
   const { policy } = deps;
   const listen = policy.listen ?? listenDefaults();
   const refused = checkHostOrigin(req.headers, {
@@ -130,7 +141,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
   }
   const path = new URL(req.url ?? "/", "http://x").pathname;
   if (req.method === "GET" && metadataPaths(resource).includes(path)) return serveMetadata(res, deps, resource);
-  if (path !== MCP_PATH) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
+  const isConsole = approvalConsole !== undefined && (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`));
+  if (path !== MCP_PATH && !isConsole) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
   let principal: Awaited<ReturnType<typeof principalOfRequest>>;
   try {
     principal = await principalOfRequest(req, deps.auth);
@@ -139,6 +151,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: EndpointDe
     req.resume();
     return sendJsonError(res, r.status, r.error.code, r.error.message, r.headers);
   }
+  if (isConsole) return approvalConsole?.(req, res, principal);
   if (req.method === "POST") return handlePost(req, res, deps, principal);
   if (req.method === "GET") return handleGet(req, res, deps, principal);
   if (req.method === "DELETE") return handleDelete(req, res, deps, principal);

@@ -1,8 +1,12 @@
 // `mcp-warden gateway --listen HOST:PORT`: loads TLS material and the authenticator from the policy, starts the
 // HTTP front and runs until SIGINT/SIGTERM.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createApprovalStore } from "../approvals/approval-store.ts";
+import { consoleHandler } from "../approvals/console-handler.ts";
 import { bearerAuthenticatorFromPolicy } from "../auth/bearer-authenticator.ts";
 import { ConfigError, UsageError } from "../errors.ts";
+import type { Approver } from "../guards/confirm.ts";
 import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
 import type { LockSource } from "../policy/lock-source.ts";
 import type { UpstreamConfig } from "../policy/schema.ts";
@@ -37,6 +41,8 @@ export interface HttpGatewayOptions {
   audit: AuditRecorder;
   logger: Logger;
   lock?: LockSource | undefined;
+  /** Out-of-band approvals for `console`/`mrtr` confirmation (see src/approvals/gateway-approver.ts). */
+  approver?: Approver | undefined;
 }
 
 export async function openHttpGateway(opts: HttpGatewayOptions): Promise<HttpFront> {
@@ -51,9 +57,11 @@ export async function openHttpGateway(opts: HttpGatewayOptions): Promise<HttpFro
         ca: tlsConf.client_ca ? readPem(loaded, tlsConf.client_ca, "listen.tls.client_ca") : undefined,
       }
     : undefined;
-  const store = policy.auth ? await createStore(policy.store, { baseDir: loaded.dir }) : undefined;
-  const bearer = store ? bearerAuthenticatorFromPolicy(policy, store) : undefined;
-  return startHttpFront({ ...opts, policy, host, port, bearer, tls });
+  const store = await createStore(policy.store, { baseDir: loaded.dir });
+  const bearer = policy.auth ? bearerAuthenticatorFromPolicy(policy, store) : undefined;
+  // The approval console shares the store with `mcp-warden approvals` and the gateway's approver.
+  const approvalConsole = consoleHandler({ approvals: createApprovalStore(store), policy, csrfKey: randomBytes(32) });
+  return startHttpFront({ ...opts, policy, host, port, bearer, tls, approvalConsole });
 }
 
 /** Runs until SIGINT/SIGTERM; resolves with the exit code. */

@@ -51,33 +51,13 @@ async function runGateway(command: string[], opts: GatewayOptions): Promise<numb
   // A command given after -- runs where the client started us; a policy upstream runs relative to the policy file.
   const baseDir = command.length > 0 ? process.cwd() : loaded.dir;
   const lock = createLockSource(lockfilePath(loaded.policy, loaded.dir));
-  if (opts.listen !== undefined) {
-    return runHttpGateway({
-      loaded,
-      listen: opts.listen,
-      upstreamName: name,
-      upstream: config,
-      baseDir,
-      audit,
-      logger,
-      lock,
-    });
-  }
-  logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
-  if (!isStdioUpstream(config)) throw new UsageError(`upstream "${name}" is not a stdio upstream`);
   const approvals = gatewayApprover(loaded, logger);
+  const common = { upstreamName: name, upstream: config, baseDir, audit, logger, lock, approver: approvals.approver };
   try {
-    const approver = approvals.approver;
-    return await runStdioGateway({
-      policy: loaded.policy,
-      upstreamName: name,
-      upstream: config,
-      baseDir,
-      audit,
-      logger,
-      lock,
-      approver,
-    });
+    if (opts.listen !== undefined) return await runHttpGateway({ ...common, loaded, listen: opts.listen });
+    if (!isStdioUpstream(config)) throw new UsageError(`upstream "${name}" is not a stdio upstream`);
+    logger.info({ upstream: name, environment: loaded.policy.environment }, "gateway started (stdio)");
+    return await runStdioGateway({ ...common, policy: loaded.policy, upstream: config });
   } finally {
     await approvals.close();
   }
