@@ -18,7 +18,9 @@ export const CONSOLE_HEADERS: Record<string, string> = {
   "content-security-policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on the form posts, and the front's
+  // DNS-rebinding check (src/gateway/host-origin.ts) accepts only this front's own origin. Nothing leaves cross-origin.
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
 };
 

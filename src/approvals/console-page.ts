@@ -21,7 +21,7 @@ export function consolePage(view: ConsoleView): string {
     : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>mcp-warden approvals</title>
-<meta name="referrer" content="no-referrer"></head>
+<meta name="referrer" content="same-origin"></head>
 <body>
 <h1>mcp-warden approvals</h1>
 <p>Signed in as <strong>${esc(view.viewer)}</strong>. Approve only calls you expect: each approval is for this exact call, once.</p>

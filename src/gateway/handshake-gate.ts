@@ -10,6 +10,8 @@ export interface HandshakeGate {
   sawInitialize(): void;
   open(): void;
   done(): Promise<void>;
+  /** True once the gate is open, so callers can skip awaiting done() (a promise per tools/call on the hot path). */
+  isOpen(): boolean;
 }
 
 export function createHandshakeGate(waitMs = HANDSHAKE_WAIT_MS): HandshakeGate {
@@ -31,6 +33,7 @@ export function createHandshakeGate(waitMs = HANDSHAKE_WAIT_MS): HandshakeGate {
       initializeSeen = true;
     },
     open,
+    isOpen: () => opened,
     done: () => {
       if (opened) return Promise.resolve();
       return Promise.race([gate, new Promise<void>((r) => setTimeout(r, waitMs))]);

@@ -25,3 +25,16 @@ test("a present Origin must be allowed exactly", () => {
   assert.equal(checkHostOrigin({ host: "localhost", origin: "null" }, policy), "Origin not allowed");
   assert.equal(checkHostOrigin({ host: "localhost", origin: "http://localhost:3001" }, policy), "Origin not allowed");
 });
+
+test("a page of this front posting back to it (same host:port) is same-origin; a look-alike is not", () => {
+  assert.equal(checkHostOrigin({ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8080" }, policy), undefined);
+  assert.equal(
+    checkHostOrigin({ host: "127.0.0.1:8080", origin: "http://127.0.0.1:8081" }, policy),
+    "Origin not allowed",
+  );
+  assert.equal(
+    checkHostOrigin({ host: "localhost", origin: "http://localhost.evil.example" }, policy),
+    "Origin not allowed",
+  );
+  assert.equal(checkHostOrigin({ host: "evil.example", origin: "http://evil.example" }, policy), "Host not allowed");
+});

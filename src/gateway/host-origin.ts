@@ -42,10 +42,22 @@ function originAllowed(origin: string, allowed: readonly string[]): boolean {
   return allowed.some((entry) => normalisedOrigin(entry) === o);
 }
 
+/**
+ * A page served by this front (the approval console) posting back to it: its Origin names the very host:port the
+ * (already allowed) Host header names. A rebinding attack cannot produce this pair: the attacker's page has the
+ * attacker's origin, and the Host check has refused a foreign host.
+ */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  const o = normalisedOrigin(origin);
+  return o !== undefined && host !== undefined && new URL(o).host === host.toLowerCase();
+}
+
 /** Undefined when the request may proceed; otherwise the reason for the 403 (for logs, not for the client). */
 export function checkHostOrigin(headers: IncomingHttpHeaders, policy: HostOriginPolicy): string | undefined {
   if (!hostAllowed(headers.host, policy.allowedHosts)) return "Host not allowed";
   const origin = headers.origin;
-  if (origin !== undefined && !originAllowed(origin, policy.allowedOrigins)) return "Origin not allowed";
-  return undefined;
+  if (origin === undefined || sameOrigin(origin, headers.host) || originAllowed(origin, policy.allowedOrigins)) {
+    return undefined;
+  }
+  return "Origin not allowed";
 }

@@ -8,6 +8,7 @@ import type { LockSource } from "../policy/lock-source.ts";
 import type { Policy, StdioUpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { buildGuardChain } from "./guard-chain.ts";
+import { createLineWriter } from "./line-writer.ts";
 import type { Logger } from "./logger.ts";
 import { GatewaySession } from "./session.ts";
 import { startStdioUpstream } from "./upstream-stdio.ts";
@@ -40,6 +41,7 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
   const { policy, logger } = opts;
   return new Promise((resolve) => {
     let finished = false;
+    const writeToClient = createLineWriter(output);
     const session = new GatewaySession({
       policy,
       upstream: opts.upstreamName,
@@ -47,9 +49,7 @@ export function runStdioGateway(opts: StdioGatewayOptions): Promise<number> {
       chain: buildGuardChain({ policy, audit: opts.audit, logger, lock: opts.lock, approver: opts.approver }),
       audit: opts.audit,
       logger,
-      sendToClient: (text) => {
-        output.write(`${text}\n`);
-      },
+      sendToClient: writeToClient,
       sendToUpstream: (text) => link.send(text),
     });
     const finish = async (code: number, drain = true) => {

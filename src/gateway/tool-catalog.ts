@@ -15,6 +15,8 @@ const MAX_PAGES = 100;
 export interface ToolCatalog {
   /** Resolves once the catalog is current; never rejects (a failed fetch leaves an empty catalog: fail closed). */
   ready(): Promise<void>;
+  /** True when ready() would resolve with nothing to wait for: the newest list is in. Lets tools/call skip a promise. */
+  isReady(): boolean;
   invalidate(): void;
 }
 
@@ -26,6 +28,8 @@ export function createToolCatalog(deps: {
 }): ToolCatalog {
   let current: Promise<void> | undefined;
   let generation = 0;
+  /** The generation whose list is in state.tools; -1 before the first list (or after a failed one). */
+  let settledGeneration = -1;
 
   const fetchAll = async (gen: number): Promise<void> => {
     const tools = new Map<string, ToolDefinition>();
@@ -41,6 +45,7 @@ export function createToolCatalog(deps: {
     if (gen !== generation) return; // a newer list_changed superseded this fetch
     deps.state.tools.clear();
     for (const [name, tool] of tools) deps.state.tools.set(name, tool);
+    settledGeneration = gen;
   };
 
   const refresh = () => {
@@ -65,6 +70,8 @@ export function createToolCatalog(deps: {
 
   return {
     ready,
+    // A failed fetch clears `current`, so the next ready() retries; isReady() is false then too.
+    isReady: () => current !== undefined && settledGeneration === generation,
     invalidate: () => {
       void refresh();
     },

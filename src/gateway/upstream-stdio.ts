@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createLineSplitter, type OversizeInfo } from "../mcp/frame.ts";
 import type { StdioUpstreamConfig } from "../policy/schema.ts";
 import { childEnvironment } from "./child-env.ts";
+import { createLineWriter, type LineWriter } from "./line-writer.ts";
 import type { Logger } from "./logger.ts";
 
 export interface UpstreamEvents {
@@ -33,6 +34,7 @@ export function startStdioUpstream(
   events: UpstreamEvents,
 ): UpstreamLink {
   let child: ChildProcess | undefined;
+  let writeLine: LineWriter | undefined;
   let restarts = 0;
   let closing = false;
 
@@ -45,6 +47,7 @@ export function startStdioUpstream(
       windowsHide: true,
     });
     child = proc;
+    writeLine = proc.stdin ? createLineWriter(proc.stdin) : undefined;
     const splitter = createLineSplitter({
       maxLineBytes: opts.maxLineBytes,
       onLine: events.onLine,
@@ -89,8 +92,8 @@ export function startStdioUpstream(
     },
     send(text) {
       const stdin = child?.stdin;
-      if (!stdin || stdin.destroyed) return false;
-      stdin.write(`${text}\n`);
+      if (!stdin || stdin.destroyed || !writeLine) return false;
+      writeLine(text);
       return true;
     },
     close: () => {

