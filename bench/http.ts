@@ -1,18 +1,11 @@
 // HTTP front benchmark (issue 5): the SDK client over Streamable HTTP against (a) the SDK's own direct Streamable HTTP
-// server and (b) mcp-warden's HTTP front (warden-token JWT verified on every request, allowlist, argument validation,
-// redaction) in front of the same tool on a stdio child. Sequential p50 and throughput at concurrency 8, one run.
-// mcp-proxy and supergateway are not installed here: their rows are reported as not measured.
+// server (in-process tool), (b) mcp-warden's HTTP front (warden-token JWT verified on every request, allowlist, argument
+// validation, redaction), (c) mcp-proxy and (d) supergateway — (b)-(d) each a separate process in front of the same
+// stdio bench server. Sequential p50 and throughput at concurrency 8, all in one run; then the gateway's RSS over N calls
+// (DESIGN.md pitfalls: the SDK's HTTP transports leak per request/per call).
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, resolve } from "node:path";
-import { createBearerAuthenticator } from "../src/auth/bearer-authenticator.ts";
-import { resourceUrl } from "../src/auth/resource-url.ts";
-import { generateSigningKeyPem, loadSigningKey } from "../src/auth/signing-key.ts";
-import { createWardenTokens } from "../src/auth/warden-tokens.ts";
-import { NO_AUDIT } from "../src/gateway/audit-recorder.ts";
-import { startHttpFront } from "../src/gateway/http-front.ts";
-import { silentLogger } from "../src/gateway/logger.ts";
 import {
   CallToolRequestSchema,
   Client,
@@ -21,11 +14,9 @@ import {
   StreamableHTTPClientTransport,
   StreamableHTTPServerTransport,
 } from "../src/mcp/sdk.ts";
-import { policySchema, upstreamSchema } from "../src/policy/schema.ts";
-import { createMemoryStore } from "../src/store/memory-store.ts";
+import { startMcpProxy, startSupergateway, startWardenGateway, type Target } from "./http-targets.ts";
 import { fmt, percentile } from "./stats.ts";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const SEQUENTIAL = Number(process.env.BENCH_HTTP_SEQ ?? 300);
 const CONCURRENT = Number(process.env.BENCH_HTTP_CONC_CALLS ?? 600);
 const CONCURRENCY = 8;
@@ -65,12 +56,42 @@ function directServer(): Promise<{ url: string; close(): Promise<void> }> {
   );
 }
 
-async function measure(url: string, token?: string): Promise<{ p50: number; throughput: number }> {
+const MEM_CALLS = Number(process.env.BENCH_HTTP_MEM_CALLS ?? 10_000);
+const MEM_TIME_CAP_MS = 25_000;
+
+interface Result {
+  p50: number;
+  throughput: number;
+}
+
+async function connect(url: string, token?: string) {
   const init = token ? { requestInit: { headers: { authorization: `Bearer ${token}` } } } : {};
   const transport = new StreamableHTTPClientTransport(new URL(url), init);
   const client = new Client({ name: "bench", version: "1.0.0" }, { capabilities: {} });
   await client.connect(transport);
   const call = () => client.callTool({ name: "echo", arguments: { message: "x".repeat(64) } });
+  const close = async () => {
+    await transport.terminateSession().catch(() => undefined);
+    await client.close();
+  };
+  return { call, close };
+}
+
+/** Runs `total` calls with CONCURRENCY workers, stopping early at `deadline`; returns the calls done. */
+async function concurrent(call: () => Promise<unknown>, total: number, deadline = Number.POSITIVE_INFINITY) {
+  let issued = 0;
+  const worker = async () => {
+    while (issued < total && performance.now() < deadline) {
+      issued++;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return issued;
+}
+
+async function measure(url: string, token?: string): Promise<Result> {
+  const { call, close } = await connect(url, token);
   for (let i = 0; i < 30; i++) await call();
   const lat: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
@@ -79,61 +100,74 @@ async function measure(url: string, token?: string): Promise<{ p50: number; thro
     lat.push(performance.now() - t0);
   }
   lat.sort((a, b) => a - b);
-  let issued = 0;
   const t0 = performance.now();
-  const worker = async () => {
-    while (issued++ < CONCURRENT) await call();
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await concurrent(call, CONCURRENT);
   const throughput = CONCURRENT / ((performance.now() - t0) / 1000);
-  await transport.terminateSession().catch(() => undefined);
-  await client.close();
+  await close();
   return { p50: percentile(lat, 50), throughput };
 }
 
+/** RSS of the gateway process (after a forced GC) before and after up to MEM_CALLS calls in one stateful session. */
+async function memory(g: Awaited<ReturnType<typeof startWardenGateway>>) {
+  const { call, close } = await connect(g.url, g.token);
+  for (let i = 0; i < 200; i++) await call();
+  const before = await g.rss();
+  const t0 = performance.now();
+  const calls = await concurrent(call, MEM_CALLS, t0 + MEM_TIME_CAP_MS);
+  const seconds = (performance.now() - t0) / 1000;
+  const after = await g.rss();
+  await close();
+  return { before, after, calls, seconds };
+}
+
+/** Measures a peer; a peer that cannot start is reported, not fatal (the other rows still count). */
+async function peer(start: () => Promise<Target>): Promise<Result | string> {
+  let t: Target | undefined;
+  try {
+    t = await start();
+    return await measure(t.url);
+  } catch (err) {
+    return `failed: ${String(err).slice(0, 200)}`;
+  } finally {
+    await t?.close();
+  }
+}
+
+function row(name: string, r: Result | string, d: Result): string {
+  if (typeof r === "string") return `| ${name} | ${r} | | | |`;
+  return `| ${name} | ${fmt(r.p50)} | ${fmt(r.throughput, 0)} | ${fmt(r.throughput / d.throughput)} | ${fmt(r.p50 / d.p50)} |`;
+}
+
+const MB = 1024 * 1024;
+
 export async function runHttpBench(): Promise<string> {
   const direct = await directServer();
-  const policy = policySchema.parse({
-    version: 1,
-    environment: "bench",
-    audit: { enabled: false },
-    defaults: { confirm: "never", redact: ["secrets", "pii"] },
-    tools: { echo: { args: { message: { maxLength: 4096 } } } },
-  });
-  const tokens = createWardenTokens({
-    key: loadSigningKey(generateSigningKeyPem()),
-    environment: "bench",
-    audience: resourceUrl(policy),
-    store: createMemoryStore(),
-    defaultTtlMs: 3_600_000,
-    maxTtlMs: 3_600_000,
-  });
-  const server = [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/bench-server.ts")];
-  const front = await startHttpFront({
-    policy,
-    upstreamName: "bench",
-    upstream: upstreamSchema.parse({ command: server[0], args: server.slice(1) }),
-    baseDir: ROOT,
-    audit: NO_AUDIT,
-    logger: silentLogger(),
-    host: "127.0.0.1",
-    port: 0,
-    bearer: createBearerAuthenticator({ warden: tokens }),
-  });
+  const warden = await startWardenGateway();
   try {
     const d = await measure(direct.url);
-    const g = await measure(front.url, (await tokens.issue({ sub: "bench" })).token);
+    const g = await measure(warden.url, warden.token);
+    const proxy = await peer(startMcpProxy);
+    const superg = await peer(startSupergateway);
+    const m = await memory(warden);
+    const ratio = (r: Result | string) => (typeof r === "string" ? "n/a" : fmt(g.throughput / r.throughput));
     return [
       "## HTTP front (Streamable HTTP, 64 B echo)",
       "",
-      "| target | p50 ms | calls/s (concurrency 8) | throughput vs direct |",
-      "|---|---|---|---|",
-      `| SDK direct Streamable HTTP server | ${fmt(d.p50)} | ${fmt(d.throughput, 0)} | 1.00 |`,
-      `| mcp-warden HTTP front (JWT per request) → stdio | ${fmt(g.p50)} | ${fmt(g.throughput, 0)} | ${fmt(g.throughput / d.throughput)} |`,
-      "| mcp-proxy, supergateway | not measured (not installed) | | |",
+      "| target | p50 ms | calls/s (concurrency 8) | throughput vs direct | p50 vs direct |",
+      "|---|---|---|---|---|",
+      row("SDK direct Streamable HTTP server (in-process tool)", d, d),
+      row("mcp-warden HTTP front (JWT per request) → stdio", g, d),
+      row("mcp-proxy 6.7.19 (defaults, --server stream) → stdio", proxy, d),
+      row("supergateway 4.0.0 (--stateful) → stdio", superg, d),
+      "",
+      `mcp-warden throughput vs mcp-proxy: ${ratio(proxy)}×; vs supergateway: ${ratio(superg)}× (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
+      "",
+      `Gateway process RSS over ${m.calls} calls in one session (${fmt(m.seconds, 1)} s, concurrency 8, after GC): ` +
+        `${fmt(m.before / MB, 1)} MB → ${fmt(m.after / MB, 1)} MB (${fmt((m.after - m.before) / MB, 1)} MB, ` +
+        `${fmt((m.after - m.before) / Math.max(1, m.calls), 0)} B/call).`,
     ].join("\n");
   } finally {
-    await front.close();
+    await warden.close();
     await direct.close();
   }
 }

@@ -30,12 +30,15 @@ export interface ApprovalDecision extends ApprovalBinding {
   decided: number;
 }
 
-/** 128 random bits, URL- and store-key-safe (CWE-330: not guessable, so a decision cannot be pre-written). */
+/**
+ * 128 random bits, URL- and store-key-safe (CWE-330: not guessable, so a decision cannot be pre-written). Hex, not
+ * base64url: an id starting with "-" would be read as an option by `mcp-warden approvals approve ID`.
+ */
 export function newApprovalId(): string {
-  return randomBytes(16).toString("base64url");
+  return randomBytes(16).toString("hex");
 }
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const ID_PATTERN = /^[0-9a-f]{32}$/;
 
 export function isApprovalId(id: string): boolean {
   return ID_PATTERN.test(id);

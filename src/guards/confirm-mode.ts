@@ -6,7 +6,7 @@ import { type Lockfile, lockedTool } from "../policy/lockfile.ts";
 import type { Policy } from "../policy/schema.ts";
 import { toolPolicyFor } from "../policy/tool-key.ts";
 import { pinStateOf } from "./pin-state.ts";
-import type { SessionState, ToolDefinition } from "./types.ts";
+import type { MessageContext, SessionState, ToolDefinition } from "./types.ts";
 
 export type ConfirmMode = "never" | "elicit" | "mrtr" | "console" | "param";
 
@@ -24,6 +24,33 @@ export function confirmModeFor(
   if (isPinnedReadOnly(session, tool, lock, def)) return "never";
   return fallback === "writes" ? "elicit" : fallback;
 }
+
+/**
+ * confirmModeFor for the tool of a tools/call, computed once per message: `confirm-param` and `confirm` both need it,
+ * and each computation is a policy lookup, a lock lookup and a pin-state lookup. The memo is keyed on the message
+ * context and checked against the tool name, session definition and lock, so a lock reloaded between the two guards
+ * (an async guard in between) is still honoured.
+ */
+export function callConfirmMode(ctx: MessageContext, tool: string, lock: Lockfile | undefined): ConfirmMode {
+  const def = ctx.session.tools.get(tool);
+  const live = pinStateOf(ctx.session).seen.get(tool);
+  const memo = memos.get(ctx);
+  if (memo && memo.tool === tool && memo.lock === lock && memo.def === def && memo.live === live) return memo.mode;
+  const mode = confirmModeFor(ctx.policy, ctx.session, tool, lock, def);
+  memos.set(ctx, { tool, lock, def, live, mode });
+  return mode;
+}
+
+const memos = new WeakMap<
+  MessageContext,
+  {
+    tool: string;
+    lock: Lockfile | undefined;
+    def: ToolDefinition | undefined;
+    live: string | undefined;
+    mode: ConfirmMode;
+  }
+>();
 
 function isPinnedReadOnly(
   session: SessionState,

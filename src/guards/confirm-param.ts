@@ -5,7 +5,7 @@
 
 import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import type { Lockfile } from "../policy/lockfile.ts";
-import { confirmModeFor } from "./confirm-mode.ts";
+import { callConfirmMode, confirmModeFor } from "./confirm-mode.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
 
 export const CONFIRM_PARAM = "confirm";
@@ -30,7 +30,7 @@ export function confirmParam(lock: () => Lockfile | undefined): Guard {
 function stripParam(ctx: MessageContext, lock: Lockfile | undefined): void {
   const req = ctx.message as JsonRpcRequest;
   if (req.method !== "tools/call" || typeof req.params?.name !== "string") return;
-  if (confirmModeFor(ctx.policy, ctx.session, req.params.name, lock) !== "param") return;
+  if (callConfirmMode(ctx, req.params.name, lock) !== "param") return;
   const args = req.params.arguments as Record<string, unknown> | undefined;
   const given = args !== null && typeof args === "object" && Object.hasOwn(args, CONFIRM_PARAM);
   ctx.audit.detail = { ...ctx.audit.detail, confirm_param: given && args[CONFIRM_PARAM] === true };

@@ -8,7 +8,7 @@ import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
 import { AnswerInstead } from "../policy/chain.ts";
 import { durationMs } from "../policy/duration.ts";
 import type { Lockfile } from "../policy/lockfile.ts";
-import { type ConfirmMode, confirmModeFor } from "./confirm-mode.ts";
+import { type ConfirmMode, callConfirmMode } from "./confirm-mode.ts";
 import { confirmationMessage } from "./confirmation-message.ts";
 import type { Guard, MessageContext } from "./types.ts";
 
@@ -22,7 +22,7 @@ export function confirm(opts: { lock: () => Lockfile | undefined; approver?: App
     run(ctx: MessageContext) {
       const req = ctx.message as JsonRpcRequest;
       if (req.method !== "tools/call" || typeof req.params?.name !== "string") return;
-      const mode = confirmModeFor(ctx.policy, ctx.session, req.params.name, opts.lock());
+      const mode = callConfirmMode(ctx, req.params.name, opts.lock());
       if (mode === "never") return;
       return decide(ctx, req, mode, opts.approver);
     },

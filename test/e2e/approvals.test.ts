@@ -159,7 +159,7 @@ describe("confirm: console (approvals CLI)", () => {
           },
       )
       .filter((e) => e.tool === "echo");
-    const approved = events.filter((e) => e.detail?.approval).map((e) => e.detail!.approval!);
+    const approved = events.filter((e) => e.decision === "allow" && e.detail?.approval).map((e) => e.detail!.approval!);
     assert.ok(approved.length >= 2);
     for (const a of approved) {
       assert.equal(a.decision, "approved");
@@ -168,9 +168,13 @@ describe("confirm: console (approvals CLI)", () => {
       assert.equal(typeof a.requested, "string");
       assert.equal(typeof a.ms, "number");
     }
-    // Refused calls are audited as denials with the confirmation code (the session writes denials without detail).
+    // Refused calls are audited as denials with the confirmation code and the approval's detail (who, how, latency).
     const denied = events.filter((e) => e.decision === "deny" && e.code === "ERR_POLICY_CONFIRMATION_DENIED");
     assert.equal(denied.length, 3, "deny, copied approval, self-approval attempt");
+    for (const d of denied) {
+      assert.equal(d.detail?.approval?.mode, "console");
+      assert.notEqual(d.detail?.approval?.decision, "approved");
+    }
   });
 });
 
