@@ -8,6 +8,12 @@ const ROOT = resolve(import.meta.dirname, "..");
 const START_TIMEOUT_MS = 30_000;
 const UPSTREAM = [process.execPath, "--import", "tsx", join(ROOT, "bench/servers/bench-server.ts")];
 
+/** Bytes, read in the gateway process after a forced GC. */
+export interface Memory {
+  rss: number;
+  heap: number;
+}
+
 export interface Target {
   url: string;
   token?: string | undefined;
@@ -99,7 +105,7 @@ export function startSupergateway(): Promise<Target> {
   ]);
 }
 
-export async function startWardenGateway(): Promise<Target & { rss(): Promise<number> }> {
+export async function startWardenGateway(): Promise<Target & { rss(): Promise<Memory> }> {
   const child = fork(join(ROOT, "bench/servers/http-gateway.ts"), [], {
     execArgv: ["--import", "tsx", "--expose-gc"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
@@ -113,8 +119,8 @@ export async function startWardenGateway(): Promise<Target & { rss(): Promise<nu
     child.once("exit", (code) => rej(new Error(`mcp-warden gateway exited with code ${code}`)));
   });
   const rss = () =>
-    new Promise<number>((res) => {
-      child.once("message", (m) => res((m as { rss: number }).rss));
+    new Promise<Memory>((res) => {
+      child.once("message", (m) => res(m as Memory));
       child.send("rss");
     });
   const close = async () => {

@@ -64,17 +64,23 @@ interface Result {
   throughput: number;
 }
 
-async function connect(url: string, token?: string) {
-  const init = token ? { requestInit: { headers: { authorization: `Bearer ${token}` } } } : {};
-  const transport = new StreamableHTTPClientTransport(new URL(url), init);
+/** A client on a new or (given `sessionId`) an existing session; a fresh transport each time (see memory()). */
+async function connect(url: string, token?: string, resume?: { sessionId: string; protocolVersion: string }) {
+  const headers = token ? { authorization: `Bearer ${token}` } : undefined;
+  const transport = new StreamableHTTPClientTransport(new URL(url), {
+    ...(headers ? { requestInit: { headers } } : {}),
+    ...(resume ? { sessionId: resume.sessionId } : {}),
+  });
+  if (resume) transport.setProtocolVersion(resume.protocolVersion);
   const client = new Client({ name: "bench", version: "1.0.0" }, { capabilities: {} });
   await client.connect(transport);
   const call = () => client.callTool({ name: "echo", arguments: { message: "x".repeat(64) } });
-  const close = async () => {
-    await transport.terminateSession().catch(() => undefined);
+  const session = () => ({ sessionId: transport.sessionId ?? "", protocolVersion: transport.protocolVersion ?? "" });
+  const close = async (terminate = true) => {
+    if (terminate) await transport.terminateSession().catch(() => undefined);
     await client.close();
   };
-  return { call, close };
+  return { call, close, session };
 }
 
 /** Runs `total` calls with CONCURRENCY workers, stopping early at `deadline`; returns the calls done. */
@@ -107,17 +113,30 @@ async function measure(url: string, token?: string): Promise<Result> {
   return { p50: percentile(lat, 50), throughput };
 }
 
-/** RSS of the gateway process (after a forced GC) before and after up to MEM_CALLS calls in one stateful session. */
+/**
+ * RSS of the gateway process (after a forced GC) at the start, half-way and end of up to MEM_CALLS calls in ONE
+ * stateful session. The client transport is replaced every 1,000 calls, resuming the same session: the SDK client
+ * transport piles abort listeners on one signal (DESIGN.md pitfalls), which would slow the client, not the gateway.
+ */
 async function memory(g: Awaited<ReturnType<typeof startWardenGateway>>) {
-  const { call, close } = await connect(g.url, g.token);
-  for (let i = 0; i < 200; i++) await call();
-  const before = await g.rss();
+  let c = await connect(g.url, g.token);
+  for (let i = 0; i < 200; i++) await c.call();
+  const rss = [await g.rss()];
   const t0 = performance.now();
-  const calls = await concurrent(call, MEM_CALLS, t0 + MEM_TIME_CAP_MS);
+  const deadline = t0 + MEM_TIME_CAP_MS;
+  let calls = 0;
+  for (let half = 0; half < 2; half++) {
+    for (let done = 0; done < MEM_CALLS / 2 && performance.now() < deadline; done += 1_000) {
+      calls += await concurrent(c.call, Math.min(1_000, MEM_CALLS / 2 - done), deadline);
+      const resume = c.session();
+      await c.close(false);
+      c = await connect(g.url, g.token, resume);
+    }
+    rss.push(await g.rss());
+  }
   const seconds = (performance.now() - t0) / 1000;
-  const after = await g.rss();
-  await close();
-  return { before, after, calls, seconds };
+  await c.close();
+  return { rss, calls, seconds };
 }
 
 /** Measures a peer; a peer that cannot start is reported, not fatal (the other rows still count). */
@@ -162,9 +181,10 @@ export async function runHttpBench(): Promise<string> {
       "",
       `mcp-warden throughput vs mcp-proxy: ${ratio(proxy)}×; vs supergateway: ${ratio(superg)}× (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
       "",
-      `Gateway process RSS over ${m.calls} calls in one session (${fmt(m.seconds, 1)} s, concurrency 8, after GC): ` +
-        `${fmt(m.before / MB, 1)} MB → ${fmt(m.after / MB, 1)} MB (${fmt((m.after - m.before) / MB, 1)} MB, ` +
-        `${fmt((m.after - m.before) / Math.max(1, m.calls), 0)} B/call).`,
+      `Gateway process memory over ${m.calls} calls in one session (${fmt(m.seconds, 1)} s, concurrency 8, after GC), ` +
+        `start → half-way → end: RSS ${m.rss.map((r) => fmt(r.rss / MB, 1)).join(" → ")} MB, ` +
+        `heap used ${m.rss.map((r) => fmt(r.heap / MB, 1)).join(" → ")} MB ` +
+        `(heap ${fmt(((m.rss[2]?.heap ?? 0) - (m.rss[0]?.heap ?? 0)) / Math.max(1, m.calls), 0)} B/call overall).`,
     ].join("\n");
   } finally {
     await warden.close();

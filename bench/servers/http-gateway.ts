@@ -1,6 +1,6 @@
 // Benchmark child: mcp-warden's HTTP front (warden-token auth, realistic policy) in its own process, in front of the
 // bench server on a stdio child, so peers and mcp-warden are each one separate process and its RSS can be read alone.
-// IPC protocol: the child sends { url, token } once listening; on "rss" it collects garbage and replies { rss }.
+// IPC protocol: the child sends { url, token } once listening; on "rss" it collects garbage and replies { rss, heap }.
 import { join, resolve } from "node:path";
 import { createBearerAuthenticator } from "../../src/auth/bearer-authenticator.ts";
 import { resourceUrl } from "../../src/auth/resource-url.ts";
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   process.on("message", (msg) => {
     if (msg !== "rss") return;
     (globalThis as { gc?: () => void }).gc?.();
-    process.send?.({ rss: process.memoryUsage().rss });
+    const { rss, heapUsed } = process.memoryUsage();
+    process.send?.({ rss, heap: heapUsed });
   });
   process.on("disconnect", () => {
     front.close().finally(() => process.exit(0));
