@@ -1,7 +1,8 @@
-// Writes newline-framed messages to a stream, coalescing the ones written in the same tick into one write(2).
+// Writes newline-framed messages to a stream, coalescing the ones written in the same tick into few write(2)s.
 // Several answers often become ready together (one input chunk carries several requests, or several audit writes
-// settle at once); on a pipe each stream.write is a syscall, so corking until the microtask queue drains turns N
-// syscalls into one writev(2) without delaying any frame past the current tick.
+// settle at once); on a pipe each stream.write is a syscall. The first frame of a tick goes out at once (the session
+// writes its audit end event right after answering, so deferring the answer would add that to the latency); the
+// frames after it in the same tick are corked and leave in one writev(2) when the microtask queue drains.
 import type { Writable } from "node:stream";
 
 export type LineWriter = (text: string) => void;
@@ -15,16 +16,18 @@ export function createLineWriter(stream: NodeJS.WritableStream | Writable): Line
   }
   const cork = corkable.cork.bind(stream);
   const uncork = corkable.uncork.bind(stream);
-  let corked = false;
-  const flush = () => {
-    corked = false;
-    uncork();
+  let state: "idle" | "wrote" | "corked" = "idle";
+  const endOfTick = () => {
+    if (state === "corked") uncork();
+    state = "idle";
   };
   return (text) => {
-    if (!corked) {
-      corked = true;
+    if (state === "idle") {
+      state = "wrote";
+      queueMicrotask(endOfTick);
+    } else if (state === "wrote") {
+      state = "corked";
       cork();
-      queueMicrotask(flush);
     }
     stream.write(`${text}\n`);
   };
