@@ -7,11 +7,9 @@ import type { ApprovalRequest } from "../../approvals/approval-record.ts";
 import { createApprovalStore } from "../../approvals/approval-store.ts";
 import { decideApproval } from "../../approvals/decide-approval.ts";
 import { UsageError } from "../../errors.ts";
-import { type LoadedPolicy, loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
-import { createStore } from "../../store/create-store.ts";
-import type { WardenStore } from "../../store/types.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeErr, writeOut } from "../output.ts";
+import { withPolicyStore } from "../with-policy-store.ts";
 import type { CommandResult } from "./index.ts";
 
 interface DecideOptions {
@@ -47,22 +45,9 @@ export function register(program: Command, result: CommandResult): void {
   }
 }
 
-async function withStore<T>(
-  policyFlag: string | undefined,
-  fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>,
-) {
-  const loaded = await loadPolicy(resolvePolicyFile(policyFlag));
-  const store = await createStore(loaded.policy.store, { baseDir: loaded.dir });
-  try {
-    return await fn(loaded, store);
-  } finally {
-    await store.close();
-  }
-}
-
 async function list(opts: { policy?: string; format: string }): Promise<number> {
   if (opts.format !== "text" && opts.format !== "json") throw new UsageError("--format must be text or json");
-  return withStore(opts.policy, async (_loaded, store) => {
+  return withPolicyStore(opts.policy, async (_loaded, store) => {
     const pending = await createApprovalStore(store).listPending();
     if (opts.format === "json") writeOut(JSON.stringify({ version: 1, pending }, null, 2));
     else writeOut(pending.length === 0 ? "no pending approvals" : table(pending, Date.now()));
@@ -73,7 +58,7 @@ async function list(opts: { policy?: string; format: string }): Promise<number> 
 async function decide(id: string, approve: boolean, opts: DecideOptions): Promise<number> {
   const by = opts.as ?? osUser();
   if (by.trim() === "") throw new UsageError("--as must not be empty");
-  return withStore(opts.policy, async (loaded, store) => {
+  return withPolicyStore(opts.policy, async (loaded, store) => {
     const outcome = await decideApproval(createApprovalStore(store), {
       id,
       approve,

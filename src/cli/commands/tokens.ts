@@ -7,11 +7,9 @@ import { createTokenRegistry, type TokenRecord } from "../../auth/token-registry
 import { wardenTokensFromPolicy } from "../../auth/warden-tokens-from-policy.ts";
 import { ConfigError, UsageError } from "../../errors.ts";
 import { durationMs } from "../../policy/duration.ts";
-import { type LoadedPolicy, loadPolicy, resolvePolicyFile } from "../../policy/load.ts";
-import { createStore } from "../../store/create-store.ts";
-import type { WardenStore } from "../../store/types.ts";
 import { EXIT } from "../exit-codes.ts";
 import { writeErr, writeOut } from "../output.ts";
+import { withPolicyStore } from "../with-policy-store.ts";
 import type { CommandResult } from "./index.ts";
 
 interface IssueOptions {
@@ -61,22 +59,9 @@ export function register(program: Command, result: CommandResult): void {
     });
 }
 
-async function withStore<T>(
-  policyFlag: string | undefined,
-  fn: (loaded: LoadedPolicy, store: WardenStore) => Promise<T>,
-) {
-  const loaded = await loadPolicy(resolvePolicyFile(policyFlag));
-  const store = await createStore(loaded.policy.store, { baseDir: loaded.dir });
-  try {
-    return await fn(loaded, store);
-  } finally {
-    await store.close();
-  }
-}
-
 async function issue(opts: IssueOptions): Promise<number> {
   const ttlMs = opts.ttl === undefined ? undefined : parseTtl(opts.ttl);
-  return withStore(opts.policy, async (loaded, store) => {
+  return withPolicyStore(opts.policy, async (loaded, store) => {
     const tokens = wardenTokensFromPolicy(loaded.policy, store);
     if (!tokens) {
       throw new ConfigError("ERR_CONFIG_INVALID", "the policy has no auth.warden_tokens section", {
@@ -98,7 +83,7 @@ async function issue(opts: IssueOptions): Promise<number> {
 
 async function list(opts: { policy?: string; all?: boolean; format: string }): Promise<number> {
   if (opts.format !== "text" && opts.format !== "json") throw new UsageError("--format must be text or json");
-  return withStore(opts.policy, async (_loaded, store) => {
+  return withPolicyStore(opts.policy, async (_loaded, store) => {
     const records = (await createTokenRegistry(store).list()).filter((r) => opts.all || r.revoked_at === undefined);
     if (opts.format === "json") writeOut(JSON.stringify({ version: 1, tokens: records }, null, 2));
     else writeOut(records.length === 0 ? "no live tokens" : table(records));
@@ -108,7 +93,7 @@ async function list(opts: { policy?: string; all?: boolean; format: string }): P
 
 async function revoke(opts: { policy?: string; jti?: string; sub?: string }): Promise<number> {
   if ((opts.jti === undefined) === (opts.sub === undefined)) throw new UsageError("give exactly one of --jti or --sub");
-  return withStore(opts.policy, async (_loaded, store) => {
+  return withPolicyStore(opts.policy, async (_loaded, store) => {
     const registry = createTokenRegistry(store);
     const count =
       opts.jti !== undefined ? Number(await registry.revokeJti(opts.jti)) : await registry.revokeSub(opts.sub ?? "");
