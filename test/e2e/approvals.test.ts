@@ -93,7 +93,7 @@ describe("confirm: console (approvals CLI)", () => {
   });
 
   test("an approver approves with the CLI while the call waits; the call completes; the approval is single-use", async () => {
-    const call = h.client.callTool({ name: "echo", arguments: { message: "mail ada.lovelace@example.org" } });
+    const call = handled(h.client.callTool({ name: "echo", arguments: { message: "mail ada.lovelace@example.org" } }));
     const pending = await nextPending(store, seen);
     assert.equal(pending.tool, "echo");
     assert.equal(pending.upstream, "default");
@@ -112,7 +112,7 @@ describe("confirm: console (approvals CLI)", () => {
   });
 
   test("the same call again needs its own approval; deny refuses it", async () => {
-    const call = h.client.callTool({ name: "echo", arguments: { message: "mail ada.lovelace@example.org" } });
+    const call = handled(h.client.callTool({ name: "echo", arguments: { message: "mail ada.lovelace@example.org" } }));
     const pending = await nextPending(store, seen);
     const denied = await as(pending.id, "deny", "alice");
     assert.equal(denied.code, 0, denied.err);
@@ -120,13 +120,13 @@ describe("confirm: console (approvals CLI)", () => {
   });
 
   test("an approval copied onto a call with different arguments is refused (bound to args_fp)", async () => {
-    const first = h.client.callTool({ name: "echo", arguments: { message: "one" } });
+    const first = handled(h.client.callTool({ name: "echo", arguments: { message: "one" } }));
     const p1 = await nextPending(store, seen);
     assert.equal((await as(p1.id, "approve", "alice")).code, 0);
     await first;
     const decision = await store.get(RECENT_PREFIX + p1.id);
     assert.ok(decision);
-    const second = h.client.callTool({ name: "echo", arguments: { message: "two: drop table" } });
+    const second = handled(h.client.callTool({ name: "echo", arguments: { message: "two: drop table" } }));
     const p2 = await nextPending(store, seen);
     assert.notEqual(p2.args_fp, p1.args_fp);
     // Someone with store access replays the first approval under the new request's id.
@@ -135,7 +135,7 @@ describe("confirm: console (approvals CLI)", () => {
   });
 
   test("self-approval is refused when the policy forbids it (approvals.self_approval: false)", async () => {
-    const call = h.client.callTool({ name: "echo", arguments: { message: "self" } });
+    const call = handled(h.client.callTool({ name: "echo", arguments: { message: "self" } }));
     const pending = await nextPending(store, seen);
     const self = await as(pending.id, "approve", userInfo().username);
     assert.equal(self.code, 1);
@@ -186,7 +186,7 @@ test("confirm: console — on timeout the call is refused and the expired reques
   });
   const store = await createFileStore({ path: join(h.dir, "state") });
   try {
-    const call = h.client.callTool({ name: "echo", arguments: { message: "late" } });
+    const call = handled(h.client.callTool({ name: "echo", arguments: { message: "late" } }));
     const pending = await nextPending(store, new Set());
     assert.equal(await refusalCode(call), "ERR_POLICY_CONFIRMATION_DENIED");
     const late = await cli([
@@ -221,3 +221,12 @@ test("confirm: console — a client that disconnects while a call waits does not
   // The stdio front drains for up to 5 s, then the approver is aborted; far below the 5 m approval timeout.
   assert.ok(Date.now() - started < 9000, `gateway exited after ${Date.now() - started} ms`);
 });
+
+/**
+ * Marks a call's rejection as handled at once: the gateway may refuse it while the test is still running the CLI,
+ * before the test awaits it. Awaiting the returned promise still rejects.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
