@@ -5,21 +5,12 @@ import { check } from "recheck";
 import { createEngineFor } from "./engine.ts";
 import { unmark } from "./fixtures/fixture.ts";
 import { ALL_FIXTURES } from "./fixtures/index.ts";
+import { RECHECK_PARAMS, useInProcessRecheck } from "./fixtures/recheck-params.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 
-// The scala.js backend runs in-process: no JVM, no native binary, no download. Read by recheck at each call.
-process.env.RECHECK_BACKEND = "pure";
-
-// Automaton checker with limits high enough that bounded repetitions are analysed, not fuzzed: it proves the absence
-// of unbounded ambiguity (exponential / polynomial backtracking). Bounded repetitions cost at most a constant per
-// attempt; the timing test below bounds that constant on adversarial inputs.
-const RECHECK_PARAMS = {
-  checker: "automaton",
-  timeout: 30_000,
-  maxRepeatCount: 100_000,
-  maxNFASize: 100_000_000,
-  maxPatternSize: 100_000_000,
-} as const;
+// Bounded repetitions cost at most a constant per attempt; the timing test below bounds that constant on adversarial
+// inputs.
+useInProcessRecheck();
 
 describe("ReDoS checker (recheck)", () => {
   it("flags a known-catastrophic pattern, so a pass below means something", async () => {

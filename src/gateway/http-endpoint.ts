@@ -23,14 +23,18 @@ import { type HttpSessionTable, newSessionId } from "./http-session-table.ts";
 import type { Logger } from "./logger.ts";
 import { errorFrame } from "./wire-errors.ts";
 
-export interface EndpointDeps {
-  policy: Policy;
+/** What every HTTP session is wired to, from the gateway command down to the endpoint. */
+export interface HttpUpstreamWiring {
   upstreamName: string;
   upstream: UpstreamConfig;
   baseDir: string;
   audit: AuditRecorder;
   logger: Logger;
   lock?: LockSource | undefined;
+}
+
+export interface EndpointDeps extends HttpUpstreamWiring {
+  policy: Policy;
   bearer?: BearerAuthenticator | undefined;
   table: HttpSessionTable;
   auth: HttpAuthOptions;

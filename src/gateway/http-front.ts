@@ -10,16 +10,13 @@ import { metadataFromPolicy, metadataPaths, resourceMetadataUrl } from "../auth/
 import type { Approver } from "../guards/confirm.ts";
 import { createMemoryRateCounter } from "../guards/rate-counter.ts";
 import { createSchemaValidators } from "../guards/schema-validators.ts";
-import type { LockSource } from "../policy/lock-source.ts";
-import type { Policy, UpstreamConfig } from "../policy/schema.ts";
-import type { AuditRecorder } from "./audit-recorder.ts";
+import type { Policy } from "../policy/schema.ts";
 import { checkHostOrigin } from "./host-origin.ts";
 import { type HttpAuthOptions, principalOfRequest, refusalOf } from "./http-auth.ts";
-import { type EndpointDeps, handleDelete, handleGet, handlePost } from "./http-endpoint.ts";
+import { type EndpointDeps, type HttpUpstreamWiring, handleDelete, handleGet, handlePost } from "./http-endpoint.ts";
 import { sendJsonError } from "./http-errors.ts";
 import { httpLimitsFrom, serverLimitOptions } from "./http-limits.ts";
 import { HttpSessionTable } from "./http-session-table.ts";
-import type { Logger } from "./logger.ts";
 
 export const MCP_PATH = "/mcp";
 /** Sessions one gateway process serves at most (each has its own upstream child). */
@@ -27,14 +24,8 @@ export const DEFAULT_MAX_SESSIONS = 100;
 /** A session with no pending call and no open stream is closed after this long. */
 export const SESSION_IDLE_MS = 15 * 60_000;
 
-export interface HttpFrontOptions {
+export interface HttpFrontOptions extends HttpUpstreamWiring {
   policy: Policy;
-  upstreamName: string;
-  upstream: UpstreamConfig;
-  baseDir: string;
-  audit: AuditRecorder;
-  logger: Logger;
-  lock?: LockSource | undefined;
   host: string;
   port: number;
   bearer?: BearerAuthenticator | undefined;

@@ -8,12 +8,9 @@ import { bearerAuthenticatorFromPolicy } from "../auth/bearer-authenticator.ts";
 import { ConfigError, UsageError } from "../errors.ts";
 import type { Approver } from "../guards/confirm.ts";
 import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
-import type { LockSource } from "../policy/lock-source.ts";
-import type { UpstreamConfig } from "../policy/schema.ts";
 import { createStore } from "../store/create-store.ts";
-import type { AuditRecorder } from "./audit-recorder.ts";
+import type { HttpUpstreamWiring } from "./http-endpoint.ts";
 import { type HttpFront, startHttpFront } from "./http-front.ts";
-import type { Logger } from "./logger.ts";
 
 /** "127.0.0.1:8080", "[::1]:8080" or ":8080" (host from the policy, default 127.0.0.1). */
 export function parseListen(value: string, defaultHost: string): { host: string; port: number } {
@@ -32,15 +29,9 @@ function readPem(loaded: LoadedPolicy, path: string, key: string): Buffer {
   }
 }
 
-export interface HttpGatewayOptions {
+export interface HttpGatewayOptions extends HttpUpstreamWiring {
   loaded: LoadedPolicy;
   listen: string;
-  upstreamName: string;
-  upstream: UpstreamConfig;
-  baseDir: string;
-  audit: AuditRecorder;
-  logger: Logger;
-  lock?: LockSource | undefined;
   /** Out-of-band approvals for `console`/`mrtr` confirmation (see src/approvals/gateway-approver.ts). */
   approver?: Approver | undefined;
 }

@@ -4,18 +4,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { check } from "recheck";
 import { PLACEHOLDER_PATTERN } from "../../guards/write-back.ts";
+import { RECHECK_PARAMS, useInProcessRecheck } from "../fixtures/recheck-params.ts";
 import { POISONING_PATTERNS } from "./index.ts";
 
-// Same checker settings as the detectors' contract (src/detect/redos.test.ts): in-process pure-JS backend and the
-// automaton checker with limits high enough that bounded repetitions are analysed rather than fuzzed.
-process.env.RECHECK_BACKEND = "pure";
-const RECHECK_PARAMS = {
-  checker: "automaton",
-  timeout: 30_000,
-  maxRepeatCount: 100_000,
-  maxNFASize: 100_000_000,
-  maxPatternSize: 100_000_000,
-} as const;
+// Same checker settings as the detectors' contract (src/detect/redos.test.ts).
+useInProcessRecheck();
 
 const patterns = [...POISONING_PATTERNS, { rule: "write-back-placeholder", pattern: PLACEHOLDER_PATTERN }];
 
