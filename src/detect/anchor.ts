@@ -10,16 +10,29 @@ export interface Anchor {
    * one-character class): e.g. an email's local part before "@". The engine walks back over the run to find it.
    */
   readonly back?: { readonly chars: RegExp; readonly max: number };
+  /**
+   * A cheap necessary condition at a keyword occurrence `at`: false means no match starts there, so the engine
+   * skips the sticky attempt (see assignedPattern: an assignment operator must follow the key name).
+   */
+  readonly guard?: AnchorGuard;
 }
+
+export type AnchorGuard = (text: string, at: number) => boolean;
 
 const ANCHORS = new WeakMap<RegExp, Anchor>();
 
 /**
- * Declares where every match of `pattern` starts. The engine uses this only when each prefix, lower-cased, is also
- * one of the detector's keywords; a contract test checks every fixture match starts as declared.
+ * Declares where every match of `pattern` starts. The engine uses this only when each prefix, lower-cased, begins
+ * with one of the detector's keywords (it then tries the pattern at that keyword's occurrences); a contract test
+ * checks that anchored scans find exactly what full-text passes find.
  */
-export function anchoredAt<T extends RegExp>(pattern: T, prefixes: readonly string[], back?: Anchor["back"]): T {
-  ANCHORS.set(pattern, back ? { prefixes, back } : { prefixes });
+export function anchoredAt<T extends RegExp>(
+  pattern: T,
+  prefixes: readonly string[],
+  back?: Anchor["back"],
+  guard?: AnchorGuard,
+): T {
+  ANCHORS.set(pattern, { prefixes, ...(back ? { back } : {}), ...(guard ? { guard } : {}) });
   return pattern;
 }
 
@@ -27,28 +40,54 @@ export function anchorOf(pattern: RegExp): Anchor | undefined {
   return ANCHORS.get(pattern);
 }
 
-/** Where a number-shaped match may begin: its first character, and the character it may not follow. */
-export interface DigitRun {
-  readonly minDigits: number;
+/**
+ * Where a run-shaped match lies: inside a maximal run of `chars` characters that holds at least `min` characters of
+ * `counted`, beginning with a `first` character and never right after a `notAfter` one.
+ */
+export interface CharRun {
+  /** One-character class of every character a match may hold. */
+  readonly chars: RegExp;
+  /** One-character class, within `chars`, of the characters counted toward `min`. */
+  readonly counted: RegExp;
+  readonly min: number;
   /** One-character class of the pattern's first character. */
   readonly first: RegExp;
   /** One-character class of the pattern's leading negative lookbehind (a start right after one cannot match). */
   readonly notAfter: RegExp;
 }
 
-const DIGIT_RUNS = new WeakMap<RegExp, DigitRun>();
+const RUNS = new WeakMap<RegExp, CharRun>();
 
 /**
- * Declares that every match of `pattern` consists only of digits and the characters " ().+-", with at least
- * `minDigits` digits, begins with a `first` character and never right after a `notAfter` one: the engine then
- * tries the pattern only at such positions inside such runs (found during its keyword pass) instead of at every
- * digit of the text. A contract test checks the declaration against full-text passes.
+ * Declares that every match of `pattern` lies in a run as described by `run`: the engine then tries the pattern
+ * only at `first` positions not after a `notAfter` character inside such runs (found by sampling, see char-runs.ts)
+ * instead of at every position of the text. A contract test checks the declaration against full-text passes.
  */
-export function withinDigitRun<T extends RegExp>(pattern: T, run: DigitRun): T {
-  DIGIT_RUNS.set(pattern, run);
+export function withinRun<T extends RegExp>(pattern: T, run: CharRun): T {
+  RUNS.set(pattern, run);
   return pattern;
 }
 
-export function digitRunOf(pattern: RegExp): DigitRun | undefined {
-  return DIGIT_RUNS.get(pattern);
+export function runOf(pattern: RegExp): CharRun | undefined {
+  return RUNS.get(pattern);
+}
+
+/** Every character a phone, card or SSN match can hold. */
+const DIGIT_RUN_CHARS = /[0-9 ().+-]/;
+
+/**
+ * Number-shaped patterns (cards, phones, SSNs): every match consists only of digits and the characters " ().+-",
+ * with at least `minDigits` digits.
+ */
+export function withinDigitRun<T extends RegExp>(
+  pattern: T,
+  run: { readonly minDigits: number; readonly first: RegExp; readonly notAfter: RegExp },
+): T {
+  return withinRun(pattern, {
+    chars: DIGIT_RUN_CHARS,
+    counted: /[0-9]/,
+    min: run.minDigits,
+    first: run.first,
+    notAfter: run.notAfter,
+  });
 }

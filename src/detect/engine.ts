@@ -1,9 +1,17 @@
-// The scanning engine: one prefilter pass per window (keywords, digit runs), the detectors it admits, overlaps.
-import { anchorOf, digitRunOf } from "./anchor.ts";
-import { createKeywordIndex, type KeywordHits, type KeywordIndex } from "./keyword-index.ts";
+// The scanning engine: one prefilter pass per window (keywords, character runs), the detectors it admits, overlaps.
+import { asciiBytes } from "./ascii-bytes.ts";
+import { charRuns } from "./char-runs.ts";
+import { type CompiledAnchor, type CompiledDetector, compile, type RunClass } from "./compile.ts";
+import {
+  createKeywordIndex,
+  type KeywordHits,
+  type KeywordIndex,
+  MAX_POSITIONS,
+  positionLimit,
+} from "./keyword-index.ts";
 import { type Candidate, resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
-import { type DigitRunStarts, runAtKeywords, runInDigitRuns, type WalkBack } from "./sticky-runs.ts";
+import { runAtKeywords, runInRuns } from "./sticky-runs.ts";
 import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./types.ts";
 
 /**
@@ -15,33 +23,6 @@ import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./ty
 export const WINDOW = 1 << 20;
 export const OVERLAP = 16 * 1024;
 
-interface CompiledDetector {
-  readonly detector: Detector;
-  readonly order: number;
-  /** A private copy (engines never share lastIndex), without the `d` flag (see `indices`). */
-  readonly pattern: RegExp;
-  readonly group: number;
-  /**
-   * When a capture group is reported: a sticky copy WITH the `d` flag, re-run only at an accepted match to find
-   * the group's offset. Scanning with `d` builds an indices array for every attempt's match: measured, sticky
-   * attempts of generic-api-key cost 0.33 µs with `d` against 0.15 µs without.
-   */
-  readonly indices?: RegExp;
-  /** Indexes into the engine's KeywordIndex; empty means "always run". */
-  readonly keywordIds: readonly number[];
-  /** For patterns anchored at their keywords (see anchor.ts): those keywords, a sticky copy, the walk-back class. */
-  readonly anchor?: CompiledAnchor;
-  /** For number-shaped patterns (see withinDigitRun): where a match may start, and a sticky copy. */
-  readonly digitRun?: DigitRunStarts & { readonly sticky: RegExp };
-}
-
-interface CompiledAnchor {
-  readonly ids: readonly number[];
-  readonly sticky: RegExp;
-  /** ASCII table of the characters a match may start before its keyword, and how far back. */
-  readonly back?: WalkBack;
-}
-
 /** Candidates of one scan, and the lowest detector order that reported each exact span ("start:length"). */
 interface Collected {
   readonly candidates: Candidate[];
@@ -51,6 +32,7 @@ interface Collected {
 interface Compiled {
   readonly detectors: readonly CompiledDetector[];
   readonly index: KeywordIndex;
+  readonly runClasses: readonly RunClass[];
 }
 
 export function createDetectorEngine(options: DetectorEngineOptions = {}): DetectorEngine {
@@ -59,15 +41,13 @@ export function createDetectorEngine(options: DetectorEngineOptions = {}): Detec
 
 /** Engine over an explicit detector list (tests, evaluation); no default/category filtering. */
 export function createEngineFor(detectors: readonly Detector[]): DetectorEngine {
-  const minRun = Math.min(...detectors.map((d) => digitRunOf(d.pattern)?.minDigits ?? Number.POSITIVE_INFINITY));
-  const index = createKeywordIndex(
-    detectors.flatMap((d) => d.keywords),
-    minRun,
-  );
+  const index = createKeywordIndex(detectors.flatMap((d) => d.keywords));
   const position = new Map(index.keywords.map((k, i) => [k, i]));
+  const runClasses: RunClass[] = [];
   const compiled: Compiled = {
     index,
-    detectors: detectors.map((detector, order) => compile(detector, order, position)),
+    runClasses,
+    detectors: detectors.map((detector, order) => compile(detector, order, position, runClasses)),
   };
   return { detectors, scan: (text) => resolveOverlaps(collect(compiled, text)) };
 }
@@ -84,37 +64,6 @@ export function selectDetectors(all: readonly Detector[], options: DetectorEngin
   );
 }
 
-function compile(detector: Detector, order: number, position: ReadonlyMap<string, number>): CompiledDetector {
-  const group = detector.group ?? 0;
-  let flags = detector.pattern.flags.replace("d", "");
-  if (!flags.includes("g")) flags += "g";
-  const keywordIds = detector.keywords.map((k) => position.get(k) ?? -1);
-  const pattern = new RegExp(detector.pattern.source, flags);
-  const indices = group > 0 ? new RegExp(detector.pattern.source, `${flags}dy`) : undefined;
-  const compiled = indices
-    ? { detector, order, group, keywordIds, pattern, indices }
-    : { detector, order, group, keywordIds, pattern };
-  const run = digitRunOf(detector.pattern);
-  if (run !== undefined) {
-    const { minDigits, first, notAfter } = run;
-    const starts = { minDigits, first: asciiTable(first), notAfter: asciiTable(notAfter) };
-    return { ...compiled, digitRun: { ...starts, sticky: new RegExp(detector.pattern.source, `${flags}y`) } };
-  }
-  const anchor = anchorOf(detector.pattern);
-  const prefixes = anchor?.prefixes.map((p) => p.toLowerCase());
-  if (!anchor || !prefixes?.every((p) => detector.keywords.includes(p))) return compiled;
-  const ids = prefixes.map((p) => position.get(p) ?? -1);
-  const sticky = new RegExp(detector.pattern.source, `${flags}y`);
-  const back = anchor.back && { table: asciiTable(anchor.back.chars), max: anchor.back.max };
-  return { ...compiled, anchor: back ? { ids, sticky, back } : { ids, sticky } };
-}
-
-function asciiTable(chars: RegExp): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) table[c] = chars.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-}
-
 function collect(compiled: Compiled, text: string): Candidate[] {
   const out: Collected = { candidates: [], orderOf: new Map() };
   if (text.length <= WINDOW + OVERLAP) {
@@ -129,14 +78,21 @@ function collect(compiled: Compiled, text: string): Candidate[] {
 
 function scanWindow(compiled: Compiled, text: string, offset: number, out: Collected): void {
   // One case-folding pass finds every keyword present; a detector runs only if one of its keywords is there.
-  const hits = compiled.index.find(text);
+  const ascii = asciiBytes(text);
+  const hits = compiled.index.find(text, ascii);
+  // Runs of each class, found when a detector first needs them.
+  const runs: Array<number[] | undefined> = [];
   for (const c of compiled.detectors) {
     if (!passesPrefilter(c.keywordIds, hits)) continue;
     const onMatch = (m: RegExpExecArray) => accept(c, m, text, offset, out);
-    const starts = c.anchor ? anchorStarts(c.anchor.ids, hits) : undefined;
-    if (c.anchor && starts) runAtKeywords(c.anchor.sticky, starts, c.anchor.back, text, onMatch);
-    else if (c.digitRun) runInDigitRuns(c.digitRun.sticky, c.digitRun, hits.digitRuns, text, onMatch);
-    else runPattern(c.pattern, text, onMatch);
+    const starts = c.anchor ? anchorStarts(c.anchor, hits, text.length) : undefined;
+    if (c.anchor && starts) runAtKeywords(c.anchor.sticky, starts, c.anchor, text, onMatch);
+    else if (c.run) {
+      const { runClass } = c.run;
+      const cls = compiled.runClasses[runClass] as RunClass;
+      runs[runClass] ??= charRuns(ascii.bytes, text.length, cls.table, cls.min);
+      runInRuns(c.run.sticky, c.run, runs[runClass], text, onMatch);
+    } else runPattern(c.pattern, text, onMatch);
   }
 }
 
@@ -146,15 +102,21 @@ function passesPrefilter(keywordIds: readonly number[], hits: KeywordHits): bool
   return false;
 }
 
-/** Sorted occurrences of the anchor keywords, or undefined when one is too frequent (then a full pass is cheaper). */
-function anchorStarts(ids: readonly number[], hits: KeywordHits): number[] | undefined {
+/**
+ * Sorted occurrences of the anchor keywords, or undefined when they are too many (then a full pass is cheaper). A
+ * sticky attempt costs ~0.1–0.3 µs, a full-text pass ~1 ns per character: without a guard, past one occurrence per
+ * 256 characters (at least MAX_POSITIONS) the pass wins; a guard rejects most occurrences in ~20 ns, so a guarded
+ * anchor keeps every occurrence the index kept (one per 16 characters).
+ */
+function anchorStarts(anchor: CompiledAnchor, hits: KeywordHits, length: number): readonly number[] | undefined {
+  const limit = anchor.guard ? positionLimit(length) : Math.max(MAX_POSITIONS, length >> 8);
+  let total = 0;
+  for (const id of anchor.ids) total += hits.counts[id] ?? 0;
+  if (total > limit) return undefined;
+  if (anchor.ids.length === 1) return hits.positions(anchor.ids[0] ?? -1);
   const starts: number[] = [];
-  for (const id of ids) {
-    const positions = hits.positions(id);
-    if (positions === undefined) return undefined;
-    starts.push(...positions);
-  }
-  return ids.length > 1 ? starts.sort((a, b) => a - b) : starts;
+  for (const id of anchor.ids) starts.push(...(hits.positions(id) ?? []));
+  return starts.sort((a, b) => a - b);
 }
 
 function runPattern(pattern: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {

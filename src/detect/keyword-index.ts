@@ -1,196 +1,124 @@
-// The engine's prefilter: one case-folding pass over a text finds which detector keywords occur in it, and where
-// the digit runs that number-shaped PII (cards, phones, SSNs) needs are.
+// The engine's keyword prefilter: one case-folding pass over a text finds which detector keywords occur in it.
 //
-// A per-detector `lower.includes(k)` costs one memchr-like pass per keyword (~130 passes per text); this index
-// makes one pass, looking up each position's two-character prefix in a table of keyword buckets. Folding is
-// ASCII-only, which is exactly what a non-unicode /i RegExp does (ECMA-262 Canonicalize never maps a non-ASCII
-// character to an ASCII one), so the prefilter never hides a match from a case-insensitive pattern.
+// A per-detector `lower.includes(k)` costs one memchr-like pass per keyword (~130 passes per text; measured ~30 µs
+// per keyword per 64 KiB); this index makes one pass over the text's bytes (ascii-bytes.ts), looking up each
+// position's two-character prefix in a table of keyword buckets. Folding is ASCII-only, which is exactly what a
+// non-unicode /i RegExp does (ECMA-262 Canonicalize never maps a non-ASCII character to an ASCII one), so the
+// prefilter never hides a match from a case-insensitive pattern.
+import type { AsciiBytes } from "./ascii-bytes.ts";
+import { type KeywordTables, keywordTables } from "./keyword-tables.ts";
 
-/** Occurrences kept per keyword; past this the keyword counts as "everywhere" and positions are dropped. */
+/**
+ * Occurrences kept per keyword: max(MAX_POSITIONS, text length / 16); past this the keyword counts as "everywhere"
+ * and positions are dropped. Scaled with the text because an anchored attempt is cheap next to a full-text pass
+ * when a guard rejects it (see the engine): the gateway's 64 KiB log-lines result holds 762 "api" (one per line).
+ */
 export const MAX_POSITIONS = 256;
 
-/** Characters a digit run may contain besides digits: every character a phone, card or SSN match can hold. */
-const RUN_SEPARATORS = " ().+-";
+export function positionLimit(textLength: number): number {
+  return Math.max(MAX_POSITIONS, textLength >> 4);
+}
 
 export interface KeywordHits {
-  /** Occurrence count per keyword, capped at MAX_POSITIONS + 1 (0 = absent). */
-  readonly counts: Uint16Array;
-  /** Start offsets of keyword k's first occurrences, ascending; undefined when it occurs more than MAX_POSITIONS times. */
+  /** Occurrence count per keyword, capped at positionLimit + 1 (0 = absent). */
+  readonly counts: Int32Array;
+  /** Start offsets of keyword k's occurrences, ascending; undefined when it occurs more than positionLimit times. */
   positions(k: number): readonly number[] | undefined;
-  /**
-   * Maximal runs of digits and RUN_SEPARATORS holding at least `minRunDigits` digits, as flat
-   * [start, end, digits] triples in text order. A number-shaped match (card, phone, SSN) lies inside one of them.
-   */
-  readonly digitRuns: readonly number[];
 }
 
 export interface KeywordIndex {
   /** Distinct keywords, numbered by their index here. */
   readonly keywords: readonly string[];
-  /** One pass over `text` (ASCII case-insensitive). */
-  find(text: string): KeywordHits;
+  /** One pass over `text` (ASCII case-insensitive), given as asciiBytes(text). */
+  find(text: string, ascii: AsciiBytes): KeywordHits;
 }
 
-/** Per ASCII code: 1 digit, 2 run separator, 0 ends a digit run. */
-const RUN_CLASS = runClassTable();
-
-function runClassTable(): Uint8Array {
-  const table = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) table[c] = 1;
-  for (const ch of RUN_SEPARATORS) table[ch.charCodeAt(0)] = 2;
-  return table;
-}
-
-/** `minRunDigits`: the fewest digits a reported digit run holds (Infinity: no runs reported). */
-export function createKeywordIndex(all: readonly string[], minRunDigits = Number.POSITIVE_INFINITY): KeywordIndex {
+export function createKeywordIndex(all: readonly string[]): KeywordIndex {
   const keywords = [...new Set(all)];
   for (const k of keywords) {
     if (k.length === 0 || !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase()) {
       throw new TypeError(`keyword must be non-empty lower-case printable ASCII: ${JSON.stringify(k)}`);
     }
   }
-  // One table indexed by the RAW (unfolded) codes of a position's two characters, holding the bucket of keywords
-  // that may start there: both cases of each letter are entered, so the hot loop folds nothing and does one load
-  // per character. A one-character keyword is entered with every second character (0 stands for "end of text").
-  // Measured on the 8 clean 64 KiB bench documents (process CPU, median of 25, same positions found): the whole
-  // pass, with the third-character filter below, ~4.6 → ~3.4 ms.
-  const pairs = new Int16Array(128 * 128).fill(-1);
-  const buckets: number[][] = [];
-  const enter = (code: number, k: number) => {
-    if (pairs[code] === -1) {
-      pairs[code] = buckets.length;
-      buckets.push([]);
-    }
-    buckets[pairs[code] as number]?.push(k);
-  };
-  const all128 = Array.from({ length: 128 }, (_, c) => c);
-  keywords.forEach((k, i) => {
-    const seconds = k.length === 1 ? all128 : cases(k.charCodeAt(1));
-    for (const c0 of cases(k.charCodeAt(0))) for (const c1 of seconds) enter(c0 * 128 + c1, i);
-  });
-  // Third-character filter per bucket: only ~700 of ~4,000 pair hits per clean document are keywords ("re", "ap",
-  // "se" start many words); one more table load skips most of the rest before the per-keyword compare.
-  const thirds = new Uint8Array(buckets.length * 128);
-  buckets.forEach((bucket, b) => {
-    for (const k of bucket) {
-      const word = keywords[k] ?? "";
-      for (const c2 of word.length <= 2 ? all128 : cases(word.charCodeAt(2))) thirds[b * 128 + c2] = 1;
-    }
-  });
-  return { keywords, find: (text) => scan(text, { keywords, pairs, buckets, thirds, minRunDigits }) };
+  const tables = keywordTables(keywords);
+  return { keywords, find: (text, ascii) => scan(text, ascii, tables) };
 }
 
-/** The raw codes that fold to `c` under ASCII case folding. */
-function cases(c: number): number[] {
-  return c >= 97 && c <= 122 ? [c, c - 32] : [c];
+/** What recording a keyword occurrence needs. */
+interface Found {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+  /** False when `bytes` masks non-ASCII characters: then a byte-level keyword match is re-checked on the text. */
+  readonly exact: boolean;
+  readonly t: KeywordTables;
+  readonly counts: Int32Array;
+  /** positionLimit of the text. */
+  readonly limit: number;
+  readonly at: Array<number[] | null>;
 }
 
-interface Tables {
-  readonly keywords: readonly string[];
-  readonly pairs: Int16Array;
-  readonly buckets: readonly (readonly number[])[];
-  /** 1 at [bucket * 128 + c] when a keyword of the bucket may have raw third character c (or is that short). */
-  readonly thirds: Uint8Array;
-  readonly minRunDigits: number;
-}
-
-function scan(text: string, t: Tables): KeywordHits {
-  const found = new Uint16Array(t.keywords.length);
-  const at: Array<number[] | null> = new Array(t.keywords.length).fill(null);
+function scan(text: string, { bytes, exact }: AsciiBytes, t: KeywordTables): KeywordHits {
   const n = text.length;
-  const runs = Number.isFinite(t.minRunDigits) ? scanWithRuns(text, t, found, at) : scanKeywords(text, t, found, at);
-  // A one-character keyword in the last position (its pair is (c, 0)).
-  const last = n > 0 ? (t.pairs[(text.charCodeAt(n - 1) & 127) << 7] as number) : -1;
-  if (last >= 0) checkBucket(text, n - 1, t.keywords, t.buckets[last] ?? [], found, at);
+  const counts = new Int32Array(t.keywords.length);
+  const limit = positionLimit(n);
+  const found: Found = { text, bytes, exact, t, counts, limit, at: new Array(t.keywords.length).fill(null) };
+  pass(bytes, n, found);
   return {
-    counts: found,
-    positions: (k) => ((found[k] ?? 0) > MAX_POSITIONS ? undefined : (at[k] ?? [])),
-    digitRuns: runs,
+    counts,
+    positions: (k) => ((counts[k] ?? 0) > limit ? undefined : (found.at[k] ?? [])),
   };
-}
-
-// `pair` rolls the (7-bit) codes of characters i-1 and i: one table load per character, no folding, no lookahead.
-// Masking non-ASCII to 7 bits only adds candidates (matchesAt re-checks every character; a masked character may
-// lengthen a digit run, never shorten one).
-
-/** Keywords only (no digit-run detector in the engine): the loop stays at one table load per character. */
-function scanKeywords(text: string, t: Tables, found: Uint16Array, at: Array<number[] | null>): number[] {
-  const { pairs } = t;
-  let pair = 0;
-  for (let i = 0; i < text.length; i++) {
-    pair = ((pair << 7) | (text.charCodeAt(i) & 127)) & 16383;
-    const bucket = pairs[pair] as number;
-    if (bucket >= 0 && i > 0) onPair(text, i, bucket, t, found, at);
-  }
-  return [];
 }
 
 /**
- * Keywords plus digit runs (one more table load per character) instead of a pass of their own: the card, phone and
- * SSN patterns, each a full-text regex pass, cost ~2.4 ms per 8 clean bench documents, the runs ~1 ms. (A
- * branch-free form of the run update measured slower here.)
+ * The one pass. `pair` rolls the 7-bit codes of characters i-1 and i; one load of the pair table gives the bucket of
+ * keywords that may start at i-1, a second load (only on a bucket hit) filters on character i+1. It runs to i = n
+ * over the zero bytes asciiBytes puts after the text, so that a one-character keyword in the last position (pair
+ * (c, 0)) is seen. Measured on a 64 KiB clean document: ~105 µs (the bare loop of one table load: ~65 µs).
  */
-function scanWithRuns(text: string, t: Tables, found: Uint16Array, at: Array<number[] | null>): number[] {
-  const { pairs, minRunDigits } = t;
-  const n = text.length;
-  const runs: number[] = [];
-  let runStart = 0;
-  let digits = 0;
+function pass(bytes: Uint8Array, n: number, found: Found): void {
+  const { table, thirds } = found.t;
   let pair = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i) & 127;
-    pair = ((pair << 7) | c) & 16383;
-    const run = RUN_CLASS[c] as number;
-    if (run === 0) {
-      if (digits >= minRunDigits) runs.push(runStart, i, digits);
-      digits = 0;
-      runStart = i + 1;
-    } else digits += run & 1;
-    const bucket = pairs[pair] as number;
-    if (bucket >= 0 && i > 0) onPair(text, i, bucket, t, found, at);
+  for (let i = 0; i <= n; i++) {
+    pair = ((pair << 7) | (bytes[i] as number)) & 16383;
+    const bucket = table[pair] as number;
+    if (bucket !== 0 && thirds[(bucket << 7) | (bytes[i + 1] as number)] === 1) checkBucket(i - 1, bucket, found);
   }
-  if (digits >= minRunDigits) runs.push(runStart, n, digits);
-  return runs;
 }
 
-/** A candidate pair ends at `i`: the third-character filter, then the bucket's keywords at i - 1. */
-function onPair(text: string, i: number, bucket: number, t: Tables, found: Uint16Array, at: Array<number[] | null>) {
-  const third = i + 1 < text.length ? text.charCodeAt(i + 1) & 127 : 0;
-  if (t.thirds[bucket * 128 + third] === 1) checkBucket(text, i - 1, t.keywords, t.buckets[bucket] ?? [], found, at);
-}
-
-function record(found: Uint16Array, at: Array<number[] | null>, k: number, position: number): void {
-  const n = found[k] as number;
-  if (n > MAX_POSITIONS) return;
-  if (n < MAX_POSITIONS) {
-    const list = at[k];
-    if (list) list.push(position);
-    else at[k] = [position];
-  }
-  found[k] = n + 1;
-}
-
-function checkBucket(
-  text: string,
-  position: number,
-  keywords: readonly string[],
-  bucket: readonly number[],
-  found: Uint16Array,
-  at: Array<number[] | null>,
-): void {
-  for (const k of bucket) {
-    if ((found[k] as number) <= MAX_POSITIONS && matchesAt(text, position, keywords[k] ?? "")) {
-      record(found, at, k, position);
+/** Records each keyword of `bucket` (1-based) that occurs at `position`. */
+function checkBucket(position: number, bucket: number, found: Found): void {
+  const { members, memberStart, keywords } = found.t;
+  const last = memberStart[bucket + 1] as number;
+  for (let m = memberStart[bucket] as number; m < last; m++) {
+    const k = members[m] as number;
+    const seen = found.counts[k] as number;
+    if (seen > found.limit || !bytesMatch(found, position, k)) continue;
+    if (!found.exact && !textMatches(found.text, position, keywords[k] ?? "")) continue;
+    if (seen < found.limit) {
+      const list = found.at[k];
+      if (list) list.push(position);
+      else found.at[k] = [position];
     }
+    found.counts[k] = seen + 1;
   }
 }
 
-const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+function bytesMatch(found: Found, at: number, k: number): boolean {
+  const { keywordBytes, keywordStart, lower } = found.t;
+  const from = keywordStart[k] as number;
+  const length = (keywordStart[k + 1] as number) - from;
+  if (at + length > found.text.length) return false;
+  const { bytes } = found;
+  for (let j = 0; j < length; j++) {
+    if (lower[bytes[at + j] as number] !== keywordBytes[from + j]) return false;
+  }
+  return true;
+}
 
-function matchesAt(text: string, at: number, keyword: string): boolean {
-  if (at + keyword.length > text.length) return false;
+function textMatches(text: string, at: number, keyword: string): boolean {
   for (let j = 0; j < keyword.length; j++) {
-    if (fold(text.charCodeAt(at + j)) !== keyword.charCodeAt(j)) return false;
+    const c = text.charCodeAt(at + j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== keyword.charCodeAt(j)) return false;
   }
   return true;
 }

@@ -1,7 +1,8 @@
-// The engine's prefilters never change a finding: digit-run detectors find what full-text passes find.
+// The engine's prefilters never change a finding: run-gated detectors (digit runs, IBAN runs) find what full-text
+// passes find.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { digitRunOf } from "./anchor.ts";
+import { runOf } from "./anchor.ts";
 import { createEngineFor } from "./engine.ts";
 import { cleanCorpus } from "./fixtures/clean-corpus.ts";
 import { unmark } from "./fixtures/fixture.ts";
@@ -17,15 +18,20 @@ const texts = [
   "(555) 123-4567 x +1 212 555 0199 ( ) - . + 123-45-6789",
   "ab4111111111111111cd 078-05-1120a 4111-1111-1111-1111",
   "+44 20 7946 0958+4420794609581 1-800-555-0199.",
+  // IBAN-shaped runs: at a text edge, after a letter, grouped, split by lower-case, exactly 14 characters long.
+  "DE89370400440532013000 xDE89370400440532013000 GB82 WEST 1234 5698 7654 32",
+  "NL91ABNA0417164300",
+  "NO93 8601 1117947aGB82WEST12345698765432 AB12 CDEF GHIJ é FR1420041010050500013M02606",
+  "1234567 1234567 12345678 (((((((( 1-2-3-4-5-6-7-8 +1 2 3 4 5 6 7 8",
 ];
 
-describe("digit-run prefiltered detectors", () => {
+describe("run-gated detectors", () => {
   it("find exactly what a full-text pass of the same pattern finds", () => {
-    const gated = ALL_DETECTORS.filter((d) => digitRunOf(d.pattern) !== undefined);
-    assert.ok(gated.length >= 4, `only ${gated.length} digit-run detectors`);
+    const gated = ALL_DETECTORS.filter((d) => runOf(d.pattern) !== undefined);
+    assert.ok(gated.length >= 5, `only ${gated.length} run-gated detectors`);
     const dense = texts.join("\n");
     for (const d of gated) {
-      // A fresh RegExp carries no digit-run mark, so this engine scans the whole text.
+      // A fresh RegExp carries no run mark, so this engine scans the whole text.
       const plain = createEngineFor([{ ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) }]);
       const fast = createEngineFor([d]);
       for (const text of [...texts, dense]) {
@@ -38,7 +44,7 @@ describe("digit-run prefiltered detectors", () => {
     const marked = createEngineFor(ALL_DETECTORS);
     const plain = createEngineFor(
       ALL_DETECTORS.map((d) =>
-        digitRunOf(d.pattern) === undefined ? d : { ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) },
+        runOf(d.pattern) === undefined ? d : { ...d, pattern: new RegExp(d.pattern.source, d.pattern.flags) },
       ),
     );
     for (const text of [...texts, texts.join("\n")]) assert.deepEqual(marked.scan(text), plain.scan(text));

@@ -1,5 +1,6 @@
 // Runs a sticky pattern only at the candidate starts the engine's prefilter found (keyword occurrences, digit runs),
 // reproducing what a full-text pass of the same pattern finds: leftmost matches, none starting inside an earlier one.
+import type { AnchorGuard } from "./anchor.ts";
 
 /** The ASCII characters a match may start with before its keyword, and how far back (see anchor.ts). */
 export interface WalkBack {
@@ -25,13 +26,14 @@ function walkBack(text: string, at: number, floor: number, table: Uint8Array, ma
 export function runAtKeywords(
   sticky: RegExp,
   starts: readonly number[],
-  back: WalkBack | undefined,
+  around: { readonly back?: WalkBack; readonly guard?: AnchorGuard },
   text: string,
   onMatch: (m: RegExpExecArray) => void,
 ): void {
+  const { back, guard } = around;
   let floor = 0;
   for (const keywordAt of starts) {
-    if (keywordAt < floor) continue;
+    if (keywordAt < floor || (guard !== undefined && !guard(text, keywordAt))) continue;
     const start = back ? walkBack(text, keywordAt, floor, back.table, back.max) : keywordAt;
     if (start < 0) continue;
     sticky.lastIndex = start;
@@ -43,28 +45,28 @@ export function runAtKeywords(
   }
 }
 
-/** Where a number-shaped pattern may start (see withinDigitRun): ASCII tables of its first and excluded-before classes. */
-export interface DigitRunStarts {
-  readonly minDigits: number;
+/** Where a run-shaped pattern may start (see withinRun): ASCII tables of its first and excluded-before classes. */
+export interface RunStarts {
+  readonly min: number;
   readonly first: Uint8Array;
   readonly notAfter: Uint8Array;
 }
 
 /**
- * One sticky attempt per possible start in each digit run (flat [start, end, digits] triples) holding at least
- * `minDigits` digits; positions inside an accepted match are skipped. A position the pattern's first character or
+ * One sticky attempt per possible start in each run (flat [start, end, counted] triples) holding at least `min`
+ * counted characters; positions inside an accepted match are skipped. A position the pattern's first character or
  * leading lookbehind rules out is not tried: in a card-shaped run that leaves one attempt instead of sixteen.
  */
-export function runInDigitRuns(
+export function runInRuns(
   sticky: RegExp,
-  starts: DigitRunStarts,
+  starts: RunStarts,
   runs: readonly number[],
   text: string,
   onMatch: (m: RegExpExecArray) => void,
 ): void {
-  const { minDigits, first, notAfter } = starts;
+  const { min, first, notAfter } = starts;
   for (let r = 0; r + 2 < runs.length; r += 3) {
-    if ((runs[r + 2] as number) < minDigits) continue;
+    if ((runs[r + 2] as number) < min) continue;
     const end = runs[r + 1] as number;
     for (let at = runs[r] as number; at < end; at++) {
       const c = text.charCodeAt(at);

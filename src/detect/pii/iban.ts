@@ -1,4 +1,5 @@
 // International Bank Account Numbers (ISO 13616): per-country length plus the mod-97 check digits.
+import { withinRun } from "../anchor.ts";
 import { definePii } from "./define-pii.ts";
 
 // ISO 13616 registry lengths, by country code.
@@ -86,8 +87,13 @@ export const iban = definePii({
   id: "iban",
   description: "IBAN (ISO 13616), compact or in groups of four, country length and mod-97 checked",
   keywords: [],
-  pattern:
+  // Every match is ≥ 14 characters of [A-Z0-9 ] (compact: 15+; grouped: "CCdd" + two " XXXX" at least), so the
+  // engine tries it only at capitals not after a letter or digit inside such runs, found by sampling every 14th
+  // character; a full-text pass cost ~60 µs per clean 64 KiB bench document (no keyword can gate it).
+  pattern: withinRun(
     /(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])/g,
+    { chars: /[A-Z0-9 ]/, counted: /[A-Z0-9 ]/, min: 14, first: /[A-Z]/, notAfter: /[A-Za-z0-9]/ },
+  ),
   validate: isIban,
 });
 

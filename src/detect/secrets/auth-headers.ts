@@ -20,9 +20,12 @@ export const bearerToken = defineSecret({
 export const basicAuthHeader = defineSecret({
   id: "basic-auth-header",
   description: "Basic credentials (base64 of user:password) in an Authorization header",
-  keywords: ["basic "],
-  pattern:
+  // Keywords where a match starts (not "basic " in its middle), so the engine tries the pattern only there.
+  keywords: ["authorization", "proxy-authorization"],
+  pattern: anchoredAt(
     /(?<![A-Za-z0-9])(?:authorization|proxy-authorization)["']?\s{0,3}[:=]\s{0,3}["']?basic[ \t]{1,3}([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/gi,
+    ["authorization", "proxy-authorization"],
+  ),
   group: 1,
   validate: isUserPassBase64,
 });

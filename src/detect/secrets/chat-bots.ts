@@ -16,9 +16,12 @@ export const telegramBotToken = defineSecret({
 export const discordWebhookUrl = defineSecret({
   id: "discord-webhook-url",
   description: "Discord webhook URL (the token part grants posting to the channel)",
-  keywords: ["/api/webhooks/"],
-  pattern:
+  // The three ways a match starts are its keywords, so the engine tries the pattern only at their occurrences.
+  keywords: ["https://discord", "https://ptb.discord", "https://canary.discord"],
+  pattern: anchoredAt(
     /https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}(?![A-Za-z0-9_-])/g,
+    ["https://discord", "https://ptb.discord", "https://canary.discord"],
+  ),
 });
 
 export const CHAT_BOT_DETECTORS: readonly Detector[] = [telegramBotToken, discordWebhookUrl];

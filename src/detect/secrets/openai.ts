@@ -25,7 +25,9 @@ export const openaiAdminKey = openai("openai-admin-key", "sk-admin-", "admin API
 export const openaiLegacyKey = defineSecret({
   id: "openai-legacy-key",
   description: "OpenAI user API key, legacy form (sk- + 20 + T3BlbkFJ + 20)",
-  keywords: ["t3blbkfj"],
+  // "sk-", where every match starts, rather than the T3BlbkFJ marker 23 characters in: the engine then tries the
+  // pattern only at its occurrences instead of a full-text pass (~20 µs per 64 KiB document).
+  keywords: ["sk-"],
   pattern: prefixedPattern("sk-", "[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}"),
 });
 

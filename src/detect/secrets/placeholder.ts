@@ -50,8 +50,11 @@ const FILLER_EXACT = new Set([
 
 /** True when `value` is a reference to where the secret lives, a template, or an obvious filler (xxxx, changeme). */
 export function isFiller(value: string): boolean {
+  return fillerIn(value, value.toLowerCase());
+}
+
+function fillerIn(value: string, lower: string): boolean {
   if (REFERENCE.test(value) || CODE_REFERENCE.test(value)) return true;
-  const lower = value.toLowerCase();
   if (FILLER_EXACT.has(lower)) return true;
   for (const word of FILLER_WORDS) if (lower.includes(word)) return true;
   return isRepetitive(lower);
@@ -59,9 +62,10 @@ export function isFiller(value: string): boolean {
 
 /** isFiller, plus documentation words (example, sample, dummy): for values recognised only by their key name. */
 export function isPlaceholder(value: string): boolean {
-  if (isFiller(value)) return true;
   const lower = value.toLowerCase();
-  return DOC_WORDS.some((word) => lower.includes(word));
+  if (fillerIn(value, lower)) return true;
+  for (const word of DOC_WORDS) if (lower.includes(word)) return true;
+  return false;
 }
 
 /** One character repeated (aaaa…, 0000…) or a run of the alphabet/digits in order (abcdef…, 123456…). */

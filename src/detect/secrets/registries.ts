@@ -18,7 +18,8 @@ export const pypiApiToken = defineSecret({
   description: "PyPI / TestPyPI API token (pypi- + macaroon whose location is pypi.org or test.pypi.org)",
   keywords: ["pypi-ag"],
   // "AgEIcHlwaS5vcmc" and "AgENdGVzdC5weXBpLm9yZw" are the base64 macaroon headers naming pypi.org / test.pypi.org.
-  pattern: prefixedPattern("pypi-", "(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}"),
+  // "pypi-Ag" as the prefix (the same pattern) so that it begins with the keyword and the engine anchors it there.
+  pattern: prefixedPattern("pypi-Ag", "(?:EIcHlwaS5vcmc|ENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}"),
 });
 
 export const rubygemsApiKey = defineSecret({

@@ -34,7 +34,8 @@ export const onepasswordServiceAccountToken = defineSecret({
   id: "onepassword-service-account-token",
   description: "1Password service account token (ops_ + base64 JSON)",
   keywords: ["ops_ey"],
-  pattern: prefixedPattern("ops_", "eyJ[A-Za-z0-9+/_-]{100,1500}={0,2}", "(?![A-Za-z0-9_+/=-])"),
+  // "ops_eyJ" as the prefix (the same pattern) so that it begins with the keyword and the engine anchors it there.
+  pattern: prefixedPattern("ops_eyJ", "[A-Za-z0-9+/_-]{100,1500}={0,2}", "(?![A-Za-z0-9_+/=-])"),
 });
 
 export const onepasswordSecretKey = defineSecret({
