@@ -1,46 +1,24 @@
 // The three methods of the MCP endpoint (MCP "Transports" › Streamable HTTP): POST carries one JSON-RPC message,
-// GET opens the server→client stream, DELETE ends the session. Sessions are created only by `initialize` and are
-// bound to the principal that created them.
+// GET opens the server→client stream, DELETE ends the session. Sessions (2025 revisions) are created only by
+// `initialize` and are bound to the principal that created them; stateless 2026-07-28 POSTs, told apart by their
+// version header and `_meta`, go to http-stateless.ts on the same endpoint.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { BearerAuthenticator } from "../auth/bearer-authenticator.ts";
 import { PolicyError } from "../errors.ts";
-import type { Approver } from "../guards/confirm.ts";
-import type { RateCounter } from "../guards/rate-counter.ts";
-import type { SchemaValidators } from "../guards/schema-validators.ts";
 import type { Principal } from "../guards/types.ts";
 import { PROTOCOL_REVISIONS } from "../mcp/methods.ts";
-import type { LockSource } from "../policy/lock-source.ts";
-import type { Policy, UpstreamConfig } from "../policy/schema.ts";
-import type { AuditRecorder } from "./audit-recorder.ts";
-import { authorizedChain } from "./authorized-chain.ts";
-import { answerStatusOf, type HttpAuthOptions } from "./http-auth.ts";
-import { sendJsonError } from "./http-errors.ts";
-import { BodyTooLarge, type HttpLimits, readBody } from "./http-limits.ts";
+import { answerStatusOf } from "./http-auth.ts";
+import { acceptsSse, chainFor, type EndpointDeps } from "./http-deps.ts";
+import { sendJsonError, sendRpcError } from "./http-errors.ts";
+import { BodyTooLarge, readBody } from "./http-limits.ts";
 import { checkMethodHeaders } from "./http-method-headers.ts";
 import { HttpReply } from "./http-reply.ts";
 import { HttpSession } from "./http-session.ts";
-import { type HttpSessionTable, newSessionId } from "./http-session-table.ts";
-import type { Logger } from "./logger.ts";
+import { newSessionId } from "./http-session-table.ts";
+import { handleStatelessPost, refuseStatelessGetOrDelete } from "./http-stateless.ts";
+import { isStatelessRequest, STATELESS_REVISIONS, unsupportedVersion } from "./stateless-meta.ts";
 import { errorFrame } from "./wire-errors.ts";
 
-/** What every HTTP session is wired to, from the gateway command down to the endpoint. */
-export interface HttpUpstreamWiring {
-  upstreamName: string;
-  upstream: UpstreamConfig;
-  baseDir: string;
-  audit: AuditRecorder;
-  logger: Logger;
-  lock?: LockSource | undefined;
-}
-
-export interface EndpointDeps extends HttpUpstreamWiring {
-  policy: Policy;
-  bearer?: BearerAuthenticator | undefined;
-  table: HttpSessionTable;
-  auth: HttpAuthOptions;
-  limits: HttpLimits;
-  shared: { rateCounter: RateCounter; validators: SchemaValidators; approver?: Approver | undefined };
-}
+export type { EndpointDeps, HttpUpstreamWiring } from "./http-deps.ts";
 
 const SESSION_HEADER = "mcp-session-id";
 const KNOWN_REVISIONS: ReadonlySet<string> = new Set(PROTOCOL_REVISIONS);
@@ -51,11 +29,6 @@ export async function handlePost(
   deps: EndpointDeps,
   principal: Principal,
 ): Promise<void> {
-  const version = req.headers["mcp-protocol-version"];
-  if (version !== undefined && !KNOWN_REVISIONS.has(String(version))) {
-    req.resume();
-    return sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", "Unsupported MCP-Protocol-Version");
-  }
   let body: Buffer;
   try {
     body = await readBody(req, deps.limits.maxBodyBytes);
@@ -75,6 +48,10 @@ export async function handlePost(
   if (Array.isArray(message)) return sendJsonError(res, 400, "ERR_PROTOCOL_BATCH");
   if (message === null || typeof message !== "object") return sendJsonError(res, 400, "ERR_PROTOCOL_INVALID");
   const msg = message as Record<string, unknown>;
+  const version = req.headers["mcp-protocol-version"];
+  if (version !== undefined && !KNOWN_REVISIONS.has(String(version)))
+    return sendRpcError(res, requestId(msg), "ERR_PROTOCOL_INVALID", unsupportedVersion(String(version)));
+  if (isStatelessRequest(req.headers, msg)) return handleStatelessPost(req, res, deps, principal, msg);
   const mismatch = checkMethodHeaders(req.headers, msg);
   if (mismatch) return sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", mismatch);
   const id = msg.id;
@@ -102,6 +79,10 @@ export async function handlePost(
 }
 
 export function handleGet(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): void {
+  if (isStatelessGetOrDelete(req)) {
+    refuseStatelessGetOrDelete(res);
+    return;
+  }
   if (!acceptsSse(req)) {
     sendJsonError(res, 406, "ERR_PROTOCOL_INVALID", "Accept must include text/event-stream");
     return;
@@ -125,14 +106,21 @@ export async function handleDelete(
   deps: EndpointDeps,
   principal: Principal,
 ): Promise<void> {
+  if (isStatelessGetOrDelete(req)) return refuseStatelessGetOrDelete(res);
   const session = findSession(req, res, deps, principal);
   if (!session) return;
   await session.close();
   res.writeHead(200).end();
 }
 
-function acceptsSse(req: IncomingMessage): boolean {
-  return (req.headers.accept ?? "").includes("text/event-stream");
+/** A GET/DELETE of a 2026-07-28 client: no session, a stateless version header. */
+function isStatelessGetOrDelete(req: IncomingMessage): boolean {
+  const version = req.headers["mcp-protocol-version"];
+  return req.headers[SESSION_HEADER] === undefined && version !== undefined && STATELESS_REVISIONS.has(String(version));
+}
+
+function requestId(message: Record<string, unknown>): string | number | null {
+  return typeof message.id === "string" || typeof message.id === "number" ? message.id : null;
 }
 
 function findSession(
@@ -143,7 +131,9 @@ function findSession(
 ): HttpSession | undefined {
   const id = req.headers[SESSION_HEADER];
   if (typeof id !== "string" || id === "") {
-    sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", "Mcp-Session-Id header is required");
+    const why =
+      "Mcp-Session-Id header is required (2025 revisions: initialize first; 2026-07-28: send MCP-Protocol-Version and params._meta)";
+    sendJsonError(res, 400, "ERR_PROTOCOL_INVALID", why);
     return undefined;
   }
   const found = deps.table.lookup(id, principal);
@@ -177,13 +167,7 @@ function createSession(
     upstreamName: deps.upstreamName,
     upstream: deps.upstream,
     baseDir: deps.baseDir,
-    chain: authorizedChain({
-      policy: deps.policy,
-      audit: deps.audit,
-      logger: deps.logger,
-      lock: deps.lock,
-      ...deps.shared,
-    }),
+    chain: chainFor(deps),
     audit: deps.audit,
     logger: deps.logger,
     answerStatus: (message) => answerStatusOf(message, deps.auth),

@@ -1,6 +1,7 @@
-// The Streamable HTTP front (MCP "Transports" › Streamable HTTP, 2025 revisions): one endpoint `/mcp` taking POST
-// (JSON-RPC in; JSON or SSE out), GET (server→client stream) and DELETE (end the session). Every request passes the
-// Host/Origin check, then authentication, before anything else; each session owns its own upstream child.
+// The Streamable HTTP front (MCP "Transports" › Streamable HTTP): one endpoint `/mcp` taking POST (JSON-RPC in; JSON
+// or SSE out), GET (server→client stream) and DELETE (end the session) for the 2025 revisions, and stateless POSTs of
+// 2026-07-28. Every request passes the Host/Origin check, then authentication, before anything else; each session
+// (and each stateless lane) owns its own upstream child.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,8 @@ import { createSchemaValidators } from "../guards/schema-validators.ts";
 import type { Policy } from "../policy/schema.ts";
 import { checkHostOrigin } from "./host-origin.ts";
 import { type HttpAuthOptions, principalOfRequest, refusalOf } from "./http-auth.ts";
-import { type EndpointDeps, type HttpUpstreamWiring, handleDelete, handleGet, handlePost } from "./http-endpoint.ts";
+import type { EndpointDeps, HttpUpstreamWiring } from "./http-deps.ts";
+import { handleDelete, handleGet, handlePost } from "./http-endpoint.ts";
 import { sendJsonError } from "./http-errors.ts";
 import { httpLimitsFrom, serverLimitOptions } from "./http-limits.ts";
 import { HttpSessionTable } from "./http-session-table.ts";
@@ -42,6 +44,8 @@ export interface HttpFront {
   readonly url: string;
   readonly server: Server;
   readonly sessionCount: number;
+  /** Stateless lanes open (one per 2026-07-28 principal). */
+  readonly laneCount: number;
   close(): Promise<void>;
 }
 
@@ -100,6 +104,9 @@ export async function startHttpFront(opts: HttpFrontOptions): Promise<HttpFront>
     server,
     get sessionCount() {
       return table.size;
+    },
+    get laneCount() {
+      return table.laneCount;
     },
     async close() {
       await table.closeAll();

@@ -9,7 +9,7 @@ import { ConfigError, UsageError } from "../errors.ts";
 import type { Approver } from "../guards/confirm.ts";
 import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
 import { createStore } from "../store/create-store.ts";
-import type { HttpUpstreamWiring } from "./http-endpoint.ts";
+import type { HttpUpstreamWiring } from "./http-deps.ts";
 import { type HttpFront, startHttpFront } from "./http-front.ts";
 
 /** "127.0.0.1:8080", "[::1]:8080" or ":8080" (host from the policy, default 127.0.0.1). */

@@ -24,7 +24,13 @@ export class HttpReply {
   event(text: string): void {
     if (this.done) return;
     if (!this.sse) {
-      this.res.writeHead(200, { ...this.headers, "content-type": "text/event-stream", "cache-control": "no-cache" });
+      // X-Accel-Buffering: reverse proxies must not hold events back (MCP 2026-07-28 "Streamable HTTP").
+      this.res.writeHead(200, {
+        ...this.headers,
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        "x-accel-buffering": "no",
+      });
       this.sse = true;
     }
     this.res.write(`event: message\ndata: ${text}\n\n`);

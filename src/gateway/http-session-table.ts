@@ -1,8 +1,11 @@
 // The HTTP front's sessions: cryptographically random ids (MCP "Session Management": globally unique, secure), a
-// bounded count, expiry of idle sessions, and the binding to the principal that created them (iss + sub).
+// bounded count, expiry of idle sessions, and the binding to the principal that created them (iss + sub). The
+// stateless lanes of 2026-07-28 callers live here too: they count against the same limit (each owns an upstream)
+// and expire the same way.
 import { randomBytes } from "node:crypto";
 import type { Principal } from "../guards/types.ts";
 import type { HttpSession } from "./http-session.ts";
+import type { StatelessLane } from "./stateless-lane.ts";
 
 export interface SessionTableOptions {
   maxSessions: number;
@@ -21,8 +24,18 @@ export function samePrincipal(a: Principal, b: Principal): boolean {
   return a.iss === b.iss && a.sub === b.sub;
 }
 
+/**
+ * The lane a stateless request goes to. Beyond iss + sub it holds everything the guards authorise with (scopes,
+ * client, environment): a lane's session carries one principal, so a down-scoped token must not ride on the lane
+ * of a broader one, and a step-up token gets its scopes at once.
+ */
+export function laneKey(p: Principal): string {
+  return JSON.stringify([p.iss, p.sub, p.client_id ?? null, p.environment ?? null, [...p.scopes].sort()]);
+}
+
 export class HttpSessionTable {
   private readonly sessions = new Map<string, HttpSession>();
+  private readonly lanes = new Map<string, StatelessLane>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly opts: SessionTableOptions) {
@@ -34,8 +47,12 @@ export class HttpSessionTable {
     return this.sessions.size;
   }
 
+  get laneCount(): number {
+    return this.lanes.size;
+  }
+
   get full(): boolean {
-    return this.sessions.size >= this.opts.maxSessions;
+    return this.sessions.size + this.lanes.size >= this.opts.maxSessions;
   }
 
   add(session: HttpSession): void {
@@ -57,15 +74,30 @@ export class HttpSessionTable {
     return { ok: true, session };
   }
 
+  /** The lane for this key (see laneKey), if one is open. */
+  lane(key: string): StatelessLane | undefined {
+    const lane = this.lanes.get(key);
+    if (lane) lane.lastSeen = Date.now();
+    return lane;
+  }
+
+  addLane(lane: StatelessLane): void {
+    this.lanes.set(lane.key, lane);
+  }
+
+  deleteLane(lane: StatelessLane): void {
+    if (this.lanes.get(lane.key) === lane) this.lanes.delete(lane.key);
+  }
+
   private sweep(): void {
     const cutoff = Date.now() - this.opts.idleMs;
-    for (const session of this.sessions.values()) {
-      if (session.idle && session.lastSeen < cutoff) void session.close();
+    for (const entry of [...this.sessions.values(), ...this.lanes.values()]) {
+      if (entry.idle && entry.lastSeen < cutoff) void entry.close();
     }
   }
 
   async closeAll(): Promise<void> {
     clearInterval(this.sweeper);
-    await Promise.all([...this.sessions.values()].map((s) => s.close()));
+    await Promise.all([...this.sessions.values(), ...this.lanes.values()].map((s) => s.close()));
   }
 }

@@ -3,16 +3,15 @@
 import type { ServerResponse } from "node:http";
 import type { Principal } from "../guards/types.ts";
 import type { GuardChain } from "../policy/chain.ts";
-import { isStdioUpstream, type Policy, type UpstreamConfig } from "../policy/schema.ts";
+import type { Policy, UpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
 import { type HttpReply, writeSseEvent } from "./http-reply.ts";
-import { startHttpUpstream } from "./http-upstream.ts";
+import { startUpstreamLink } from "./http-upstream-link.ts";
 import type { Logger } from "./logger.ts";
 import { PendingTable } from "./pending.ts";
 import { GatewaySession } from "./session.ts";
-import { startStdioUpstream, type UpstreamLink } from "./upstream-stdio.ts";
+import type { UpstreamLink } from "./upstream-stdio.ts";
 
-const UPSTREAM_HARD_LIMIT = 64 * 1024 * 1024;
 /** Server→client messages kept while no stream is open (oldest dropped first). */
 const BACKLOG_MAX = 64;
 
@@ -63,32 +62,12 @@ export class HttpSession {
   }
 
   private startUpstream(): UpstreamLink {
-    const { deps } = this;
-    const { logger } = deps;
-    const maxBytes = Math.max(UPSTREAM_HARD_LIMIT, deps.policy.defaults.max_response_bytes);
-    const onLine = (text: string, bytes: number) => void this.gateway.fromUpstream(text, bytes);
-    const onFatal = (message: string) => {
-      logger.error({ session: deps.id }, message);
-      void this.close();
-    };
-    if (!isStdioUpstream(deps.upstream)) {
-      return startHttpUpstream(
-        deps.upstreamName,
-        deps.upstream,
-        { logger, maxMessageBytes: maxBytes },
-        { onLine, onFatal },
-      );
-    }
-    return startStdioUpstream(
-      deps.upstreamName,
-      deps.upstream,
-      { maxLineBytes: maxBytes, cwd: deps.baseDir, logger },
-      {
-        onLine,
-        onOversize: (info) => this.gateway.fromUpstreamOversize(info),
-        onExit: () => this.gateway.upstreamExited(),
-        onRestart: () => void this.gateway.upstreamRestarted(),
-        onFatal,
+    return startUpstreamLink(
+      this.deps,
+      () => this.gateway,
+      (message) => {
+        this.deps.logger.error({ session: this.deps.id }, message);
+        void this.close();
       },
     );
   }
