@@ -10,10 +10,9 @@ import { dirname } from "node:path";
 import { OperatorError } from "../errors.ts";
 import { type AuditFields, type DraftEvent, toEvent } from "./audit-fields.ts";
 import { GENESIS_HASH, HASH_PATTERN, sha256Hex } from "./chain.ts";
-import type { AuditEvent } from "./event.ts";
-import { canonicalEventJson } from "./event-json.ts";
+import { eventText } from "./event-text.ts";
 import { argsFingerprint } from "./fingerprint.ts";
-import { eventLine, parseLine } from "./line.ts";
+import { parseLine } from "./line.ts";
 import { readTailOf } from "./tail-read.ts";
 
 export interface AuditLogOptions {
@@ -130,13 +129,9 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     let text = "";
     for (const { event } of batch) {
       seq += 1;
-      // Object.assign, not `{ ...event, seq, prev }`: see guards/audit-detail.ts for what that spread costs.
-      const chained = Object.assign({}, event) as Omit<AuditEvent, "hash">;
-      chained.seq = seq;
-      chained.prev = prev;
-      const hash = sha256Hex(canonicalEventJson(chained));
-      text += `${eventLine(chained, hash)}\n`;
-      prev = hash;
+      const texts = eventText(event, seq, prev);
+      prev = sha256Hex(texts.canonical);
+      text += `${texts.line(prev)}\n`;
     }
     return { bytes: Buffer.from(text, "utf8"), seq, prev };
   }
