@@ -3,6 +3,7 @@
 // when approved, forwarded without the MRTR fields. Only clients of the 2026-07-28 revision speak MRTR; for older
 // ones the mode fails closed.
 import { PolicyError } from "../errors.ts";
+import { addAuditDetail } from "../guards/audit-detail.ts";
 import type { MessageContext } from "../guards/types.ts";
 import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
 import { AnswerInstead } from "../policy/chain.ts";
@@ -31,7 +32,7 @@ export async function mrtrApprove(ctx: MessageContext, deps: MrtrDeps, timeoutMs
   delete params.requestState;
   delete params.inputResponses;
   ctx.markChanged();
-  ctx.audit.detail = { ...ctx.audit.detail, mrtr: outcome.approved ? "approved" : outcome.reason };
+  addAuditDetail(ctx, "mrtr", outcome.approved ? "approved" : outcome.reason);
   return outcome.approved;
 }
 

@@ -4,6 +4,7 @@
 // copied onto another request, replayed, or used after expiry lets nothing through. Timeout or error: refused.
 import { randomBytes } from "node:crypto";
 import { argsFingerprint } from "../audit/fingerprint.ts";
+import { addAuditDetail } from "../guards/audit-detail.ts";
 import type { Approver } from "../guards/confirm.ts";
 import { maskedArguments } from "../guards/confirmation-message.ts";
 import type { MessageContext } from "../guards/types.ts";
@@ -38,10 +39,13 @@ export function storeApprover(opts: StoreApproverOptions): Approver {
     await approvals.request(req);
     opts.onPending?.(req);
     const record = (detail: Record<string, unknown>) => {
-      ctx.audit.detail = {
-        ...ctx.audit.detail,
-        approval: { id: req.id, mode, requested: new Date(started).toISOString(), ms: now() - started, ...detail },
-      };
+      addAuditDetail(ctx, "approval", {
+        id: req.id,
+        mode,
+        requested: new Date(started).toISOString(),
+        ms: now() - started,
+        ...detail,
+      });
     };
     let delay = opts.minPollMs ?? 50;
     while (now() < req.expires && !opts.signal?.aborted) {

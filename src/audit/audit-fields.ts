@@ -1,6 +1,5 @@
 // Turns what a caller supplies into the event body the audit log chains: defaults filled, arguments fingerprinted.
 import type { AuditEvent } from "./event.ts";
-import { argsFingerprint } from "./fingerprint.ts";
 
 /** What a caller supplies; the log fills in v, seq, env, prev, hash (and ts, args_fp when not given). */
 export type AuditFields = Partial<Omit<AuditEvent, "v" | "seq" | "env" | "prev" | "hash">> &
@@ -13,7 +12,7 @@ export type AuditFields = Partial<Omit<AuditEvent, "v" | "seq" | "env" | "prev" 
 export type DraftEvent = Omit<AuditEvent, "seq" | "prev" | "hash">;
 
 /** The field order of the contract, for readable lines; the hash does not depend on it (canonical JSON). */
-export function toEvent(fields: AuditFields, environment: string, key: string | Buffer): DraftEvent {
+export function toEvent(fields: AuditFields, environment: string, fingerprint: (args: unknown) => string): DraftEvent {
   const event: DraftEvent = {
     v: 1,
     ts: fields.ts ?? new Date().toISOString(),
@@ -23,7 +22,7 @@ export function toEvent(fields: AuditFields, environment: string, key: string | 
     principal: fields.principal ?? { sub: null, iss: null, client_id: null },
     method: fields.method,
     tool: fields.tool ?? null,
-    args_fp: fields.args !== undefined ? argsFingerprint(key, fields.args) : (fields.args_fp ?? null),
+    args_fp: fields.args !== undefined ? fingerprint(fields.args) : (fields.args_fp ?? null),
     decision: fields.decision,
     code: fields.code ?? null,
     outcome: fields.outcome,

@@ -92,6 +92,42 @@ test("concurrent appends keep call order and one unbroken chain (group commit)",
   }
 });
 
+test("durability write: appends of one tick share a write, in call order, each on file when it resolves", async () => {
+  const file = join(dir, "tick.jsonl");
+  const log = createAuditLog({ file, hmacKey: KEY, failClosed: true, environment: "dev", sync: false });
+  await log.ready();
+  const appends = Array.from({ length: 50 }, (_, i) => log.append({ ...CALL, session: `t${i}` }));
+  await appends[0];
+  // The first append of the tick resolved: the whole tick's events are already in the file.
+  assert.equal(readEvents(file).length, 50);
+  await Promise.all(appends);
+  await log.append({ ...CALL, session: "next-tick" });
+  await log.close();
+  const events = readEvents(file);
+  assert.deepEqual(
+    events.map((e) => e.session),
+    [...Array.from({ length: 50 }, (_, i) => `t${i}`), "next-tick"],
+  );
+  let prev = GENESIS_HASH;
+  for (const e of events) {
+    assert.equal(e.prev, prev);
+    assert.equal(eventHash(e), e.hash);
+    prev = e.hash;
+  }
+});
+
+test("durability write, disk full (/dev/full): every append of the tick rejects", async (t) => {
+  if (!existsSync("/dev/full")) return t.skip("no /dev/full on this system");
+  const log = createAuditLog({ file: "/dev/full", hmacKey: KEY, failClosed: true, environment: "dev", sync: false });
+  await log.ready();
+  const results = await Promise.allSettled([log.append(CALL), log.append(CALL), log.append(CALL)]);
+  for (const r of results) {
+    assert.equal(r.status, "rejected");
+    assert.equal((r.reason as OperatorError).code, "ERR_AUDIT_UNAVAILABLE");
+  }
+  await log.close();
+});
+
 test("resumes the chain from the last line of an existing file", async () => {
   const file = join(dir, "resume.jsonl");
   const one = createAuditLog({ file, hmacKey: KEY, failClosed: true, environment: "dev" });

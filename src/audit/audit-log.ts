@@ -9,10 +9,10 @@ import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { OperatorError } from "../errors.ts";
 import { type AuditFields, type DraftEvent, toEvent } from "./audit-fields.ts";
-import { eventHash, GENESIS_HASH, HASH_PATTERN } from "./chain.ts";
-import type { AuditEvent } from "./event.ts";
+import { GENESIS_HASH, HASH_PATTERN, sha256Hex } from "./chain.ts";
+import { eventText } from "./event-text.ts";
 import { argsFingerprint } from "./fingerprint.ts";
-import { eventLine, parseLine } from "./line.ts";
+import { parseLine } from "./line.ts";
 import { readTailOf } from "./tail-read.ts";
 
 export interface AuditLogOptions {
@@ -65,6 +65,17 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   let opening: Promise<FileHandle> | undefined;
   let draining: Promise<void> | undefined;
   let closed = false;
+  // A call's start and end events fingerprint the same arguments object: computed once (HMAC over canonical JSON).
+  const fingerprints = new WeakMap<object, string>();
+  const fingerprintOf = (args: unknown): string => {
+    if (args === null || typeof args !== "object") return argsFingerprint(options.hmacKey, args);
+    let fp = fingerprints.get(args);
+    if (fp === undefined) {
+      fp = argsFingerprint(options.hmacKey, args);
+      fingerprints.set(args, fp);
+    }
+    return fp;
+  };
 
   async function openAndResume(): Promise<FileHandle> {
     try {
@@ -112,18 +123,22 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     return opening;
   }
 
-  async function writeBatch(batch: Pending[]): Promise<void> {
-    const h = await handle();
+  /** Chains the events onto the log's tail: their lines, and the state after them (applied once written). */
+  function chainLines(batch: readonly Pending[]): { bytes: Buffer; seq: number; prev: string } {
     let { seq, prev } = state;
-    const lines: string[] = [];
+    let text = "";
     for (const { event } of batch) {
       seq += 1;
-      const chained = { ...event, seq, prev } as Omit<AuditEvent, "hash">;
-      const hash = eventHash(chained);
-      lines.push(eventLine(chained, hash));
-      prev = hash;
+      const texts = eventText(event, seq, prev);
+      prev = sha256Hex(texts.canonical);
+      text += `${texts.line(prev)}\n`;
     }
-    const bytes = Buffer.from(`${lines.join("\n")}\n`, "utf8");
+    return { bytes: Buffer.from(text, "utf8"), seq, prev };
+  }
+
+  async function writeBatch(batch: Pending[]): Promise<void> {
+    const h = await handle();
+    const { bytes, seq, prev } = chainLines(batch);
     try {
       let written = 0;
       while (written < bytes.length) {
@@ -154,13 +169,37 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     syncTimer.unref();
   }
 
-  // Durability `write`, file open, nothing queued: one synchronous write(2) of one line. A page-cache write costs
-  // microseconds, while a thread-pool round trip costs a tenth of a millisecond or more on a loaded machine, and the
-  // start event is written before every audited call is forwarded (measured: bench/gateway.ts).
-  function writeNow(h: FileHandle, event: Pending["event"]): void {
-    const chained = { ...event, seq: state.seq + 1, prev: state.prev } as Omit<AuditEvent, "hash">;
-    const hash = eventHash(chained);
-    const bytes = Buffer.from(`${eventLine(chained, hash)}\n`, "utf8");
+  // Durability `write`, file open, nothing queued: the events appended in one tick (every request of one input
+  // chunk, every answer of one upstream chunk) go out in ONE synchronous write(2) when the microtask queue runs, and
+  // their appends resolve after it, so a start event is still written before its call is forwarded. A page-cache
+  // write costs microseconds, while a thread-pool round trip costs a tenth of a millisecond or more on a loaded
+  // machine; measured with bench/gateway.ts, one write per event was the largest single cost of an audited call.
+  const tick: Pending[] = [];
+
+  function appendInTick(event: Pending["event"]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (tick.push({ event, resolve, reject }) === 1) queueMicrotask(flushTick);
+    });
+  }
+
+  function flushTick(): void {
+    const batch = tick.splice(0);
+    if (!fd || draining) {
+      pending.push(...batch);
+      draining ??= drain();
+      return;
+    }
+    try {
+      writeNow(fd, batch);
+    } catch (err) {
+      for (const p of batch) p.reject(err as Error);
+      return;
+    }
+    for (const p of batch) p.resolve();
+  }
+
+  function writeNow(h: FileHandle, batch: readonly Pending[]): void {
+    const { bytes, seq, prev } = chainLines(batch);
     try {
       for (let written = 0; written < bytes.length; ) {
         written += writeSync(h.fd, bytes, written, bytes.length - written, null);
@@ -173,7 +212,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       }
       throw unavailable(`cannot write ${options.file}`, err);
     }
-    Object.assign(state, { seq: chained.seq, prev: hash, size: state.size + bytes.length });
+    Object.assign(state, { seq, prev, size: state.size + bytes.length });
     scheduleSync();
   }
 
@@ -196,15 +235,8 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     append(fields) {
       if (closed) return Promise.reject(unavailable("the audit log is closed"));
       if (syncError) return Promise.reject(syncError);
-      const event = toEvent(fields, options.environment, options.hmacKey);
-      if (options.sync === false && fd && !draining) {
-        try {
-          writeNow(fd, event);
-          return Promise.resolve();
-        } catch (err) {
-          return Promise.reject(err);
-        }
-      }
+      const event = toEvent(fields, options.environment, fingerprintOf);
+      if (options.sync === false && fd && !draining) return appendInTick(event);
       return new Promise<void>((resolve, reject) => {
         pending.push({ event, resolve, reject });
         draining ??= drain();
@@ -213,7 +245,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
     async ready() {
       await handle();
     },
-    fingerprint: (args) => argsFingerprint(options.hmacKey, args),
+    fingerprint: fingerprintOf,
     async close() {
       closed = true;
       await draining;

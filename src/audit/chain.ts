@@ -11,5 +11,9 @@ export const HASH_PATTERN = /^[0-9a-f]{64}$/;
 /** Hex SHA-256 over the canonical JSON of the event without its `hash` member. */
 export function eventHash(event: Omit<AuditEvent, "hash"> | AuditEvent): string {
   const { hash: _ignored, ...rest } = event as AuditEvent;
-  return createHash("sha256").update(canonicalJson(rest), "utf8").digest("hex");
+  return sha256Hex(canonicalJson(rest));
+}
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
 }

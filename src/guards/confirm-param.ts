@@ -5,6 +5,7 @@
 
 import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import type { Lockfile } from "../policy/lockfile.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { callConfirmMode, confirmModeFor } from "./confirm-mode.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
 
@@ -33,7 +34,7 @@ function stripParam(ctx: MessageContext, lock: Lockfile | undefined): void {
   if (callConfirmMode(ctx, req.params.name, lock) !== "param") return;
   const args = req.params.arguments as Record<string, unknown> | undefined;
   const given = args !== null && typeof args === "object" && Object.hasOwn(args, CONFIRM_PARAM);
-  ctx.audit.detail = { ...ctx.audit.detail, confirm_param: given && args[CONFIRM_PARAM] === true };
+  addAuditDetail(ctx, "confirm_param", given && args[CONFIRM_PARAM] === true);
   if (given) {
     delete args[CONFIRM_PARAM];
     ctx.markChanged();

@@ -8,6 +8,7 @@ import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
 import { AnswerInstead } from "../policy/chain.ts";
 import { durationMs } from "../policy/duration.ts";
 import type { Lockfile } from "../policy/lockfile.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { type ConfirmMode, callConfirmMode } from "./confirm-mode.ts";
 import { confirmationMessage } from "./confirmation-message.ts";
 import type { Guard, MessageContext } from "./types.ts";
@@ -47,7 +48,7 @@ async function decide(ctx: MessageContext, req: JsonRpcRequest, mode: ConfirmMod
     ms: Math.round(performance.now() - started),
     ...(mode === "param" ? { strength: "weakest" } : {}),
   };
-  ctx.audit.detail = { ...ctx.audit.detail, confirmation };
+  addAuditDetail(ctx, "confirmation", confirmation);
   if (!approved) {
     throw mode === "param"
       ? refusal(

@@ -6,6 +6,7 @@ import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import type { LockSource } from "../policy/lock-source.ts";
 import { type Lockfile, lockedTool } from "../policy/lockfile.ts";
 import { toolHash } from "../policy/tool-hash.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { type PinFinding, pinStateOf, serverDrift, upstreamBlocked, verdictFor } from "./pin-state.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
 
@@ -112,7 +113,7 @@ export function checkPinnedCall(ctx: MessageContext, lock: Lockfile): void {
 type Report = (ctx: MessageContext, detail: Record<string, unknown>) => void;
 
 function addDetail(ctx: MessageContext, pinDetail: Record<string, unknown>): void {
-  ctx.audit.detail = { ...ctx.audit.detail, pin: pinDetail };
+  addAuditDetail(ctx, "pin", pinDetail);
 }
 
 /** The findings of `detail` not yet reported in this session (each list re-reports the same drift otherwise). */

@@ -6,6 +6,7 @@ import { JSONRPC, PolicyError } from "../errors.ts";
 import type { JsonRpcResponse } from "../mcp/jsonrpc.ts";
 import type { ToolPolicy } from "../policy/schema.ts";
 import { toolPolicyFor } from "../policy/tool-key.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { type FieldTree, fieldTree, isProjectable, projectSchema, projectValue } from "./projection.ts";
 import type { Guard, MessageContext, ToolDefinition } from "./types.ts";
 
@@ -45,7 +46,7 @@ function projectCall(ctx: MessageContext, result: Record<string, unknown>): void
     for (const item of result.content) changed = projectContent(item, tree, allowOther) || changed;
   }
   if (changed) {
-    ctx.audit.detail = { ...ctx.audit.detail, projection: { fields: response.fields.length } };
+    addAuditDetail(ctx, "projection", { fields: response.fields.length });
     ctx.markChanged();
   }
 }

@@ -7,6 +7,7 @@ import { createDetectorEngine } from "../detect/engine.ts";
 import type { DetectorCategory, DetectorEngine, Span } from "../detect/types.ts";
 import { JSONRPC, PolicyError } from "../errors.ts";
 import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { placeholderFor } from "./placeholders.ts";
 import { type CategoryModes, redactModesFor } from "./redact-modes.ts";
 import type { Guard, MessageContext } from "./types.ts";
@@ -130,7 +131,7 @@ function maskString(pass: Pass, text: string): string {
   if (spans.length === 0) return text;
   count(pass.ctx, spans);
   if (spans.some((s) => pass.modes[s.category] === "block")) {
-    pass.ctx.audit.detail = { ...pass.ctx.audit.detail, redaction: "blocked" };
+    addAuditDetail(pass.ctx, "redaction", "blocked");
     throw new PolicyError("ERR_POLICY_RESPONSE_BLOCKED", { jsonRpcCode: JSONRPC.SERVER_ERROR });
   }
   let out = "";
@@ -144,12 +145,11 @@ function maskString(pass: Pass, text: string): string {
 
 /** Audit counts: per policy category in `redactions`, per detector id in `detail.redactions_by_detector`. */
 function count(ctx: MessageContext, spans: readonly Span[]): void {
-  const detail = { ...ctx.audit.detail };
-  const byDetector = { ...(detail.redactions_by_detector as Record<string, number> | undefined) };
+  const byDetector: Record<string, number> = Object.assign({}, ctx.audit.detail?.redactions_by_detector);
   for (const s of spans) {
     const category = s.category === "secret" ? "secrets" : "pii";
     ctx.audit.redactions[category] = (ctx.audit.redactions[category] ?? 0) + 1;
     byDetector[s.detector] = (byDetector[s.detector] ?? 0) + 1;
   }
-  ctx.audit.detail = { ...detail, redactions_by_detector: byDetector };
+  addAuditDetail(ctx, "redactions_by_detector", byDetector);
 }

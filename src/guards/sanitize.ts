@@ -6,6 +6,7 @@
 import { analyzeToolDefinition, type PoisoningFinding } from "../detect/poisoning/index.ts";
 import { unknownToolError } from "../gateway/wire-errors.ts";
 import type { JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import type { Guard, MessageContext, SessionState, ToolDefinition } from "./types.ts";
 
 const SCRATCH_KEY = "sanitize";
@@ -84,7 +85,7 @@ function checkCall(ctx: MessageContext): void {
   if (typeof name !== "string") return; // malformed calls are the allowlist's to refuse
   const rules = stateOf(ctx.session).quarantined.get(name);
   if (!rules) return;
-  ctx.audit.detail = { ...ctx.audit.detail, poisoning: { refused: "quarantined", tool: name, rules } };
+  addAuditDetail(ctx, "poisoning", { refused: "quarantined", tool: name, rules });
   // Same answer as a nonexistent tool (DESIGN.md "Denials never leak").
   throw unknownToolError(name);
 }
@@ -146,5 +147,5 @@ function recordVerdicts(ctx: MessageContext, verdicts: Verdict[]): void {
     flagged: verdicts.length,
     tools: verdicts.slice(0, MAX_AUDITED),
   };
-  ctx.audit.detail = { ...ctx.audit.detail, poisoning };
+  addAuditDetail(ctx, "poisoning", poisoning);
 }

@@ -3,6 +3,7 @@
 // model's context (CWE-400, data minimisation). Truncation rules: truncate-result.ts.
 import { JSONRPC, PolicyError } from "../errors.ts";
 import { toolPolicyFor } from "../policy/tool-key.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import { type CappedMethod, truncateResult } from "./truncate-result.ts";
 import type { Guard, MessageContext } from "./types.ts";
 
@@ -47,7 +48,7 @@ export function sizeCap(): Guard {
     const size = truncateResult(message, { method, limit, originalBytes: bytes, hasOutputSchema });
     if (size === undefined) throw tooLarge(limit);
     ctx.markChanged();
-    ctx.audit.detail = { ...ctx.audit.detail, truncated: { from: bytes, to: size } };
+    addAuditDetail(ctx, "truncated", { from: bytes, to: size });
   }
   return { id: "size-cap", phases: ["response"], run };
 }

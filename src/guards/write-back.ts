@@ -3,6 +3,7 @@
 // instead of the real value (silent data corruption), and accepting it would invite probing of the mapping.
 import { JSONRPC, PolicyError } from "../errors.ts";
 import type { JsonRpcRequest } from "../mcp/jsonrpc.ts";
+import { addAuditDetail } from "./audit-detail.ts";
 import type { Guard, MessageContext } from "./types.ts";
 
 /**
@@ -21,7 +22,7 @@ export function writeBack(): Guard {
       const req = ctx.message as JsonRpcRequest;
       if (req.method !== "tools/call") return;
       if (containsPlaceholder(req.params?.arguments, 0)) {
-        ctx.audit.detail = { ...ctx.audit.detail, write_back: "placeholder-in-arguments" };
+        addAuditDetail(ctx, "write_back", "placeholder-in-arguments");
         throw new PolicyError("ERR_POLICY_ARGS_PLACEHOLDER", { jsonRpcCode: JSONRPC.INVALID_PARAMS });
       }
     },
