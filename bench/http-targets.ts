@@ -106,26 +106,43 @@ export function startSupergateway(): Promise<Target> {
 }
 
 export async function startWardenGateway(): Promise<Target & { rss(): Promise<Memory> }> {
-  const child = fork(join(ROOT, "bench/servers/http-gateway.ts"), [], {
-    execArgv: ["--import", "tsx", "--expose-gc"],
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  const ready = await new Promise<{ url: string; token: string }>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error("mcp-warden gateway did not start")), START_TIMEOUT_MS);
-    child.once("message", (m) => {
-      clearTimeout(timer);
-      res(m as { url: string; token: string });
-    });
-    child.once("exit", (code) => rej(new Error(`mcp-warden gateway exited with code ${code}`)));
-  });
+  const { child, ready } = await forkTarget<{ url: string; token: string }>(
+    "bench/servers/http-gateway.ts",
+    "mcp-warden gateway",
+    ["--expose-gc", ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
+  );
   const rss = () =>
     new Promise<Memory>((res) => {
       child.once("message", (m) => res(m as Memory));
       child.send("rss");
     });
-  const close = async () => {
-    if (child.connected) child.disconnect();
-    await stop(child);
-  };
-  return { ...ready, child, rss, close };
+  return { ...ready, child, rss, close: () => closeForked(child) };
+}
+
+/** The SDK's direct Streamable HTTP server, in its own process (bench/servers/direct-http.ts). */
+export async function startDirectServer(): Promise<Target> {
+  const { child, ready } = await forkTarget<{ url: string }>("bench/servers/direct-http.ts", "direct SDK server", []);
+  return { ...ready, child, close: () => closeForked(child) };
+}
+
+/** Forks a TypeScript benchmark child and waits for its first IPC message (what it listens on). */
+async function forkTarget<T>(file: string, name: string, flags: string[]): Promise<{ child: ChildProcess; ready: T }> {
+  const child = fork(join(ROOT, file), [], {
+    execArgv: ["--import", "tsx", ...flags],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const ready = await new Promise<T>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`${name} did not start`)), START_TIMEOUT_MS);
+    child.once("message", (m) => {
+      clearTimeout(timer);
+      res(m as T);
+    });
+    child.once("exit", (code) => rej(new Error(`${name} exited with code ${code}`)));
+  });
+  return { child, ready };
+}
+
+async function closeForked(child: ChildProcess): Promise<void> {
+  if (child.connected) child.disconnect();
+  await stop(child);
 }

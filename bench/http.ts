@@ -1,60 +1,23 @@
-// HTTP front benchmark (issue 5): the SDK client over Streamable HTTP against (a) the SDK's own direct Streamable HTTP
-// server (in-process tool), (b) mcp-warden's HTTP front (warden-token JWT verified on every request, allowlist, argument
-// validation, redaction), (c) mcp-proxy and (d) supergateway — (b)-(d) each a separate process in front of the same
-// stdio bench server. Sequential p50 and throughput at concurrency 8, all in one run; then the gateway's RSS over N calls
-// (DESIGN.md pitfalls: the SDK's HTTP transports leak per request/per call).
-import { randomUUID } from "node:crypto";
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
+// HTTP front benchmark (issue 5): a raw Streamable HTTP client against (a) the SDK's own direct Streamable HTTP server
+// (in-process tool), (b) mcp-warden's HTTP front (warden-token JWT on every request, allowlist, argument validation,
+// redaction), (c) mcp-proxy and (d) supergateway — (b)-(d) in front of the same stdio bench server, every target its
+// own process. Sequential p50 and throughput at concurrency 8, median of rounds, all in one run; then the gateway's RSS
+// over N calls with the official SDK client (DESIGN.md pitfalls: the SDK's HTTP transports leak per request/per call).
+import { Client, StreamableHTTPClientTransport } from "../src/mcp/sdk.ts";
+import { connectRaw } from "./http-raw-client.ts";
 import {
-  CallToolRequestSchema,
-  Client,
-  ListToolsRequestSchema,
-  Server,
-  StreamableHTTPClientTransport,
-  StreamableHTTPServerTransport,
-} from "../src/mcp/sdk.ts";
-import { startMcpProxy, startSupergateway, startWardenGateway, type Target } from "./http-targets.ts";
-import { fmt, percentile } from "./stats.ts";
+  startDirectServer,
+  startMcpProxy,
+  startSupergateway,
+  startWardenGateway,
+  type Target,
+} from "./http-targets.ts";
+import { fmt, median, percentile } from "./stats.ts";
 
-const SEQUENTIAL = Number(process.env.BENCH_HTTP_SEQ ?? 300);
-const CONCURRENT = Number(process.env.BENCH_HTTP_CONC_CALLS ?? 600);
+const SEQUENTIAL = Number(process.env.BENCH_HTTP_SEQ ?? 1000);
+const CONCURRENT = Number(process.env.BENCH_HTTP_CONC_CALLS ?? 3000);
 const CONCURRENCY = 8;
-
-function directServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const transports = new Map<string, StreamableHTTPServerTransport>();
-  const http: HttpServer = createServer(async (req, res) => {
-    const sid = req.headers["mcp-session-id"];
-    let transport = typeof sid === "string" ? transports.get(sid) : undefined;
-    if (!transport) {
-      const created: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-        sessionIdGenerator: () => randomUUID(),
-        enableJsonResponse: true,
-        onsessioninitialized: (id: string): void => {
-          transports.set(id, created);
-        },
-      });
-      const server = new Server({ name: "direct", version: "1.0.0" }, { capabilities: { tools: {} } });
-      server.setRequestHandler(ListToolsRequestSchema, () => ({
-        tools: [{ name: "echo", inputSchema: { type: "object" } }],
-      }));
-      server.setRequestHandler(CallToolRequestSchema, (r) => ({
-        content: [{ type: "text", text: String(r.params.arguments?.message) }],
-      }));
-      await server.connect(created);
-      transport = created;
-    }
-    await transport.handleRequest(req, res);
-  });
-  return new Promise((r) =>
-    http.listen(0, "127.0.0.1", () =>
-      r({
-        url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,
-        close: () => new Promise((c) => http.close(() => c())),
-      }),
-    ),
-  );
-}
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
 
 const MEM_CALLS = Number(process.env.BENCH_HTTP_MEM_CALLS ?? 10_000);
 const MEM_TIME_CAP_MS = 25_000;
@@ -97,8 +60,8 @@ async function concurrent(call: () => Promise<unknown>, total: number, deadline 
 }
 
 async function measure(url: string, token?: string): Promise<Result> {
-  const { call, close } = await connect(url, token);
-  for (let i = 0; i < 30; i++) await call();
+  const { call, close } = await connectRaw(url, token, CONCURRENCY);
+  for (let i = 0; i < 100; i++) await call();
   const lat: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
     const t0 = performance.now();
@@ -139,17 +102,35 @@ async function memory(g: Awaited<ReturnType<typeof startWardenGateway>>) {
   return { rss, calls, seconds };
 }
 
-/** Measures a peer; a peer that cannot start is reported, not fatal (the other rows still count). */
-async function peer(start: () => Promise<Target>): Promise<Result | string> {
-  let t: Target | undefined;
+/** A started target, or why it could not start (a peer that fails is reported; the other rows still count). */
+type Started = { url: string; token?: string; close(): Promise<void> } | string;
+
+async function startPeer(start: () => Promise<Target>): Promise<Started> {
   try {
-    t = await start();
-    return await measure(t.url);
+    return await start();
   } catch (err) {
     return `failed: ${String(err).slice(0, 200)}`;
-  } finally {
-    await t?.close();
   }
+}
+
+/** Every target measured once per round, in the same order; the medians of the rounds are reported. */
+async function measureRounds(targets: Started[]): Promise<(Result | string)[]> {
+  const samples: Result[][] = targets.map(() => []);
+  const failures: (string | undefined)[] = targets.map((t) => (typeof t === "string" ? t : undefined));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) {
+      if (typeof t === "string" || failures[i]) continue;
+      try {
+        samples[i]!.push(await measure(t.url, t.token));
+      } catch (err) {
+        failures[i] = `failed: ${String(err).slice(0, 200)}`;
+      }
+    }
+  }
+  return samples.map(
+    (rounds, i) =>
+      failures[i] ?? { p50: median(rounds.map((r) => r.p50)), throughput: median(rounds.map((r) => r.throughput)) },
+  );
 }
 
 function row(name: string, r: Result | string, d: Result): string {
@@ -160,26 +141,31 @@ function row(name: string, r: Result | string, d: Result): string {
 const MB = 1024 * 1024;
 
 export async function runHttpBench(): Promise<string> {
-  const direct = await directServer();
+  const direct = await startDirectServer();
   const warden = await startWardenGateway();
+  const proxy = await startPeer(startMcpProxy);
+  const superg = await startPeer(startSupergateway);
   try {
-    const d = await measure(direct.url);
-    const g = await measure(warden.url, warden.token);
-    const proxy = await peer(startMcpProxy);
-    const superg = await peer(startSupergateway);
+    const results = await measureRounds([direct, warden, proxy, superg]);
+    const pick = (i: number): Result | string => results[i] ?? "not measured";
+    const [dr, g, pr, sr] = [pick(0), pick(1), pick(2), pick(3)];
+    if (typeof dr === "string" || typeof g === "string") throw new Error(`HTTP bench failed: ${dr} ${g}`);
+    const d = dr;
     const m = await memory(warden);
     const ratio = (r: Result | string) => (typeof r === "string" ? "n/a" : fmt(g.throughput / r.throughput));
     return [
       "## HTTP front (Streamable HTTP, 64 B echo)",
       "",
+      `Median of ${ROUNDS} rounds (every target once per round, same order); ${SEQUENTIAL} sequential calls for p50, ${CONCURRENT} at concurrency ${CONCURRENCY} for throughput; the client is a raw HTTP client (bench/http-raw-client.ts) on a keep-alive pool, every target its own process.`,
+      "",
       "| target | p50 ms | calls/s (concurrency 8) | throughput vs direct | p50 vs direct |",
       "|---|---|---|---|---|",
       row("SDK direct Streamable HTTP server (in-process tool)", d, d),
       row("mcp-warden HTTP front (JWT per request) → stdio", g, d),
-      row("mcp-proxy 6.7.19 (defaults, --server stream) → stdio", proxy, d),
-      row("supergateway 4.0.0 (--stateful) → stdio", superg, d),
+      row("mcp-proxy 6.7.19 (defaults, --server stream) → stdio", pr, d),
+      row("supergateway 4.0.0 (--stateful) → stdio", sr, d),
       "",
-      `mcp-warden throughput vs mcp-proxy: ${ratio(proxy)}×; vs supergateway: ${ratio(superg)}× (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
+      `mcp-warden throughput vs mcp-proxy: ${ratio(pr)}×; vs supergateway: ${ratio(sr)}× (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
       "",
       `Gateway process memory over ${m.calls} calls in one session (${fmt(m.seconds, 1)} s, concurrency 8, after GC), ` +
         `start → half-way → end: RSS ${m.rss.map((r) => fmt(r.rss / MB, 1)).join(" → ")} MB, ` +
@@ -187,6 +173,7 @@ export async function runHttpBench(): Promise<string> {
         `(heap ${fmt(((m.rss[2]?.heap ?? 0) - (m.rss[0]?.heap ?? 0)) / Math.max(1, m.calls), 0)} B/call overall).`,
     ].join("\n");
   } finally {
+    for (const t of [proxy, superg]) if (typeof t !== "string") await t.close();
     await warden.close();
     await direct.close();
   }

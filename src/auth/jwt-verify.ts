@@ -9,6 +9,7 @@ import type { Policy } from "../policy/schema.ts";
 import { discoverJwksUri } from "./issuer-metadata.ts";
 import { fromJoseError } from "./jose-error.ts";
 import { checkTokenSize, principalOf } from "./token-claims.ts";
+import { createVerifiedTokenCache } from "./verified-token-cache.ts";
 
 /** Asymmetric JWS algorithms (RFC 7518 §3.1, RFC 8037). HS* and "none" are never accepted: with a public JWKS an
  * HMAC "key" would be public material (algorithm confusion, CVE-2015-9235 family). */
@@ -89,9 +90,12 @@ export function createJwtVerifier(opts: JwtVerifierOptions): JwtVerifier {
     });
     return keySet;
   };
+  const verified = createVerifiedTokenCache({ skewMs: clockTolerance * 1000 });
   return {
     async verify(token) {
       checkTokenSize(token);
+      const seen = verified.get(token);
+      if (seen !== undefined) return principalOf(seen, opts.environment);
       let jwks: JWTVerifyGetKey;
       try {
         jwks = await getKeySet();
@@ -106,7 +110,9 @@ export function createJwtVerifier(opts: JwtVerifierOptions): JwtVerifier {
           clockTolerance,
           requiredClaims: ["exp", "sub"],
         });
-        return principalOf(payload, opts.environment);
+        const principal = principalOf(payload, opts.environment);
+        verified.set(token, payload);
+        return principal;
       } catch (err) {
         throw fromJoseError(err);
       }

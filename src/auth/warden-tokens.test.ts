@@ -173,3 +173,16 @@ test("the signing key must be an Ed25519 PKCS#8 PEM; one-line \\n-escaped PEMs a
     code: "ERR_CONFIG_INVALID",
   });
 });
+
+test("a token verified once (and remembered) is refused once it expires, and a tampered copy is never served from memory", async () => {
+  let clock = Date.now();
+  const t = tokens(createMemoryStore(), { now: () => clock, clockSkewMs: 30_000 });
+  const { token } = await t.issue({ sub: "ivan", ttlMs: 60_000 });
+  assert.equal((await t.verify(token)).sub, "ivan");
+  assert.equal((await t.verify(token)).sub, "ivan");
+  const [h, , s] = token.split(".") as [string, string, string];
+  const forged = `${h}.${b64({ ...claimsOf(token), sub: "mallory" })}.${s}`;
+  await refused(t.verify(forged), "ERR_AUTH_INVALID_TOKEN");
+  clock += 60_000 + 31_000;
+  await refused(t.verify(token), "ERR_AUTH_INVALID_TOKEN", /exp/);
+});

@@ -11,6 +11,7 @@ import { fromJoseError } from "./jose-error.ts";
 import type { SigningKey } from "./signing-key.ts";
 import { checkTokenSize, principalOf } from "./token-claims.ts";
 import { createTokenRegistry, type TokenRecord, type TokenRegistry } from "./token-registry.ts";
+import { createVerifiedTokenCache } from "./verified-token-cache.ts";
 
 export const WARDEN_ISSUER = "urn:mcp-warden";
 /** Even with --allow-long-ttl a token lives at most this long. */
@@ -52,6 +53,7 @@ export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
   const now = opts.now ?? Date.now;
   const registry = createTokenRegistry(opts.store, now);
   const clockTolerance = Math.round((opts.clockSkewMs ?? 30_000) / 1000);
+  const verified = createVerifiedTokenCache({ skewMs: clockTolerance * 1000, now });
   return {
     registry,
     async issue(req) {
@@ -81,18 +83,21 @@ export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
     },
     async verify(token) {
       checkTokenSize(token);
-      let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
-      try {
-        ({ payload } = await jwtVerify(token, opts.key.publicKey, {
-          issuer: WARDEN_ISSUER,
-          audience: opts.audience,
-          algorithms: ["EdDSA", "Ed25519"],
-          clockTolerance,
-          currentDate: new Date(now()),
-          requiredClaims: ["exp", "iat", "jti", "sub"],
-        }));
-      } catch (err) {
-        throw fromJoseError(err);
+      let payload = verified.get(token);
+      if (payload === undefined) {
+        try {
+          ({ payload } = await jwtVerify(token, opts.key.publicKey, {
+            issuer: WARDEN_ISSUER,
+            audience: opts.audience,
+            algorithms: ["EdDSA", "Ed25519"],
+            clockTolerance,
+            currentDate: new Date(now()),
+            requiredClaims: ["exp", "iat", "jti", "sub"],
+          }));
+        } catch (err) {
+          throw fromJoseError(err);
+        }
+        verified.set(token, payload);
       }
       // Lateral movement: a staging token must not work on production (DESIGN.md threat table).
       if (payload.environment !== opts.environment) {
