@@ -1,6 +1,6 @@
 // HTTP front benchmark (issue 5): a raw Streamable HTTP client against (a) the SDK's own direct Streamable HTTP server
 // (in-process tool), (b) mcp-warden's HTTP front (warden-token JWT on every request, allowlist, argument validation,
-// redaction), (c) mcp-proxy and (d) supergateway — (b)-(d) in front of the same stdio bench server, every target its
+// redaction, audit log), (c) mcp-proxy and (d) supergateway — (b)-(d) in front of the same stdio bench server, every target its
 // own process. Sequential p50 and throughput at concurrency 8, median of rounds, all in one run; then the gateway's RSS
 // over N calls with the official SDK client (DESIGN.md pitfalls: the SDK's HTTP transports leak per request/per call).
 import { Client, StreamableHTTPClientTransport } from "../src/mcp/sdk.ts";
@@ -156,7 +156,7 @@ export async function runHttpBench(): Promise<string> {
     return [
       "## HTTP front (Streamable HTTP, 64 B echo)",
       "",
-      `Median of ${ROUNDS} rounds (every target once per round, same order); ${SEQUENTIAL} sequential calls for p50, ${CONCURRENT} at concurrency ${CONCURRENCY} for throughput; the client is a raw HTTP client (bench/http-raw-client.ts) on a keep-alive pool, every target its own process.`,
+      `Median of ${ROUNDS} rounds (every target once per round, same order); ${SEQUENTIAL} sequential calls for p50, ${CONCURRENT} at concurrency ${CONCURRENCY} for throughput; the client is a raw HTTP client (bench/http-raw-client.ts) on a keep-alive pool, every target its own process. mcp-warden runs the realistic policy: warden-token JWT on every request, tool allowlist, argument validation, redaction, audit log (durability \`write\`).`,
       "",
       "| target | p50 ms | calls/s (concurrency 8) | throughput vs direct | p50 vs direct |",
       "|---|---|---|---|---|",

@@ -1,27 +1,49 @@
 // Benchmark child: mcp-warden's HTTP front (warden-token auth, realistic policy) in its own process, in front of the
 // bench server on a stdio child, so peers and mcp-warden are each one separate process and its RSS can be read alone.
 // IPC protocol: the child sends { url, token } once listening; on "rss" it collects garbage and replies { rss, heap }.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createAuditLog } from "../../src/audit/audit-log.ts";
 import { createBearerAuthenticator } from "../../src/auth/bearer-authenticator.ts";
 import { resourceUrl } from "../../src/auth/resource-url.ts";
 import { generateSigningKeyPem, loadSigningKey } from "../../src/auth/signing-key.ts";
 import { createWardenTokens } from "../../src/auth/warden-tokens.ts";
-import { NO_AUDIT } from "../../src/gateway/audit-recorder.ts";
 import { startHttpFront } from "../../src/gateway/http-front.ts";
 import { silentLogger } from "../../src/gateway/logger.ts";
+import { recorderFor } from "../../src/gateway/open-audit.ts";
 import { policySchema, upstreamSchema } from "../../src/policy/schema.ts";
 import { createMemoryStore } from "../../src/store/memory-store.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
+const AUDIT_DIR = mkdtempSync(join(tmpdir(), "warden-http-bench-"));
+process.on("exit", () => rmSync(AUDIT_DIR, { recursive: true, force: true }));
+// The parent stops its targets with SIGTERM: exit normally, so the exit handler above runs.
+process.on("SIGTERM", () => process.exit(0));
 
 async function main(): Promise<void> {
   const policy = policySchema.parse({
     version: 1,
     environment: "bench",
-    audit: { enabled: false },
+    // Fake key, for the benchmark's own audit log (a temporary file, removed at exit).
+    audit: {
+      file: join(AUDIT_DIR, "audit.jsonl"),
+      hmac_key: "bench-only-audit-key-0123456789abcdef",
+      fail_closed: true,
+    },
     defaults: { confirm: "never", redact: ["secrets", "pii"] },
     tools: { echo: { args: { message: { maxLength: 4096 } } } },
   });
+  const audit = recorderFor(
+    createAuditLog({
+      file: policy.audit.file,
+      hmacKey: policy.audit.hmac_key ?? "",
+      failClosed: true,
+      environment: "bench",
+      sync: false,
+    }),
+    "bench",
+  );
   const tokens = createWardenTokens({
     key: loadSigningKey(generateSigningKeyPem()),
     environment: "bench",
@@ -38,7 +60,7 @@ async function main(): Promise<void> {
       args: ["--import", "tsx", join(ROOT, "bench/servers/bench-server.ts")],
     }),
     baseDir: ROOT,
-    audit: NO_AUDIT,
+    audit,
     logger: silentLogger(),
     host: "127.0.0.1",
     port: 0,

@@ -1,6 +1,6 @@
 // Opens the audit recorder the policy asks for (the JSONL file sink), or none when audit is disabled.
 // Start-up fails early (a ConfigError, exit 2) when the log cannot be opened, instead of refusing every call later.
-import { createAuditLog } from "../audit/audit-log.ts";
+import { type AuditLog, createAuditLog } from "../audit/audit-log.ts";
 import { ConfigError } from "../errors.ts";
 import { type LoadedPolicy, resolvePolicyPath } from "../policy/load.ts";
 import { type AuditRecorder, NO_AUDIT } from "./audit-recorder.ts";
@@ -28,6 +28,11 @@ export async function openAuditRecorder(loaded: LoadedPolicy, upstream: string):
   } catch (err) {
     throw new ConfigError("ERR_CONFIG_INVALID", (err as Error).message, { file: loaded.file, key: "audit.file" });
   }
+  return recorderFor(log, upstream);
+}
+
+/** The gateway's recorder over an audit log: the principal flattened to the event's fields, the upstream named. */
+export function recorderFor(log: AuditLog, upstream: string): AuditRecorder {
   return {
     record: (entry) =>
       log.append({

@@ -109,8 +109,9 @@ export class StatelessLane {
     }
     if (this.calls.get(laneId) !== call) return; // the caller left while the handshake ran
     call.sent = true;
-    const laneMeta = call.clientToken === undefined ? meta : { ...meta, progressToken: laneId };
-    this.toSession({ ...request, id: laneId, params: { ...params, _meta: laneMeta } });
+    // Object.assign rather than spread-then-property literals, which cost µs each on Node 20 (guards/audit-detail.ts).
+    const laneMeta = call.clientToken === undefined ? meta : Object.assign({}, meta, { progressToken: laneId });
+    this.toSession(Object.assign({}, request, { id: laneId, params: Object.assign({}, params, { _meta: laneMeta }) }));
   }
 
   /** MCP 2026-07-28 "Cancellation": over HTTP, a closed response stream cancels its request. */

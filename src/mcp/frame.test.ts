@@ -47,3 +47,27 @@ test("drops an oversized line, reports its size with head and tail, and keeps go
   assert.ok(over[0]!.tail.endsWith('"tailmark"}'));
   assert.deepEqual(lines, ['{"ok":true}']);
 });
+
+test("lines longer than the reused assembly buffer, multi-byte characters split across chunks", () => {
+  const { splitter, lines } = collect(4 * 1024 * 1024);
+  const long = `{"t":"${"é€𝄞x".repeat(60_000)}"}`;
+  const short = '{"id":1}';
+  const all = Buffer.from(`${long}\n${short}\n${long}\n`);
+  for (const size of [1023, 65_536, 7]) {
+    lines.length = 0;
+    for (let i = 0; i < all.length; i += size) splitter.push(all.subarray(i, i + size));
+    assert.deepEqual(lines, [long, short, long]);
+  }
+});
+
+test("the caller may reuse its chunk's memory right after push", () => {
+  const { splitter, lines } = collect(1000);
+  const reused = Buffer.alloc(8);
+  const text = Buffer.from('{"a":"bcdefgh"}\n{"z":1}\n');
+  for (let i = 0; i < text.length; i += 8) {
+    const n = text.copy(reused, 0, i, i + 8);
+    splitter.push(reused.subarray(0, n));
+    reused.fill(0x21);
+  }
+  assert.deepEqual(lines, ['{"a":"bcdefgh"}', '{"z":1}']);
+});
