@@ -1,5 +1,7 @@
-// Gateway benchmark (issue: stdio gateway): direct stdio vs mcp-warden (realistic policy: allowlist, argument
-// validation, redaction, audit with fdatasync) vs an SDK Client+Server proxy, for a 64 B echo and a 64 KiB result.
+// Gateway benchmark (issue: stdio gateway): direct stdio vs mcp-warden (realistic policy: allowlist, pins, argument
+// validation, redaction, audit log with durability `write`) vs two peers without policy — a bare parse-and-forward
+// relay (the floor any message-level gateway pays here) and an SDK Client+Server proxy — for a 64 B echo and a 64 KiB
+// result.
 // Sequential p50/p99 and throughput at concurrency 16, median of several rounds, all measured in this one run.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -90,6 +92,10 @@ export async function runGatewayBench(): Promise<string> {
     {
       name: "mcp-warden",
       command: [process.execPath, gatewayBin, "gateway", "--policy", join(dir, "warden.yaml")],
+    },
+    {
+      name: "parse-and-forward relay (no policy)",
+      command: [process.execPath, "--import", TSX, join(ROOT, "bench/servers/forward-proxy.ts"), ...SERVER],
     },
     {
       name: "sdk client+server proxy",
