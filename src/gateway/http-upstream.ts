@@ -19,13 +19,15 @@ export function startHttpUpstream(
   let protocolVersion: string | undefined;
   let closed = false;
 
-  const headers = (): Record<string, string> => ({
-    ...config.headers,
-    "content-type": "application/json",
-    accept: "application/json, text/event-stream",
-    ...(sessionId ? { "mcp-session-id": sessionId } : {}),
-    ...(protocolVersion ? { "mcp-protocol-version": protocolVersion } : {}),
-  });
+  // Built with Object.assign and stores: a spread followed by more keys costs µs per request on Node 20.
+  const headers = (): Record<string, string> => {
+    const h: Record<string, string> = Object.assign({}, config.headers);
+    h["content-type"] = "application/json";
+    h.accept = "application/json, text/event-stream";
+    if (sessionId) h["mcp-session-id"] = sessionId;
+    if (protocolVersion) h["mcp-protocol-version"] = protocolVersion;
+    return h;
+  };
 
   const deliver = (text: string) => {
     if (text.length > opts.maxMessageBytes) return;
