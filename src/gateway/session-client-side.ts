@@ -127,7 +127,11 @@ export class ClientSide {
       });
       return;
     }
-    if (core.preForward.get(PendingTable.key(req.id)) === true) return; // cancelled by the client while the chain ran
+    if (core.preForward.get(PendingTable.key(req.id)) === true) {
+      // Cancelled by the client while the chain ran: never forwarded. Its start event is written, so end it too.
+      core.audit.ended({ info, audit: ctx.audit }, "cancelled", null, null);
+      return;
+    }
     this.forwardRequest(req, ctx, info, tool);
   }
 
