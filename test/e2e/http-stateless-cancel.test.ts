@@ -69,6 +69,12 @@ test("a stateless caller hanging up cancels its call upstream; the lane keeps se
   const h = await startHarness({ audit: recorderFor(log, "default") });
   try {
     const { token } = await h.tokens.issue({ sub: "carol" });
+    // The caller's lane (its upstream and handshake) is up before the call that will be cut off.
+    const warm = await raw(h.front.url, {
+      headers: headers(token, "echo"),
+      body: callBody(9, "echo", { message: "w" }),
+    });
+    assert.equal(warm.status, 200);
     const slow = "trigger-long-running-operation";
     await postAndHangUp(h.front.url, headers(token, slow), callBody(1, slow, { duration: 5, steps: 5 }), 800);
     const events = await auditEvents(file, (es) => es.some((e) => e.tool === slow && e.outcome === "cancelled"));
