@@ -14,7 +14,7 @@ import {
   StreamableHTTPServerTransport,
 } from "../../src/mcp/sdk.ts";
 import { upstreamSchema } from "../../src/policy/schema.ts";
-import { type Harness, startHarness } from "./http-harness.ts";
+import { type Harness, JSON_HEADERS, raw, startHarness } from "./http-harness.ts";
 
 const UPSTREAM_CREDENTIAL = "Bearer upstream-FAKE-credential";
 
@@ -79,6 +79,41 @@ describe("HTTP front with a remote Streamable HTTP upstream", { timeout: 60_000 
     await client.close();
     assert.ok(seen.length >= 3);
     for (const headers of seen) {
+      assert.equal(headers.authorization, UPSTREAM_CREDENTIAL);
+      assert.ok(!JSON.stringify(headers).includes(token), "client token forwarded upstream");
+    }
+  });
+
+  test("a stateless 2026-07-28 caller is served through its lane by the remote upstream, same credential rule", async () => {
+    const { token } = await h.tokens.issue({ sub: "bob" });
+    const before = seen.length;
+    const meta = {
+      "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+      "io.modelcontextprotocol/clientCapabilities": {},
+    };
+    const body = JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "tools/call",
+      params: { name: "echo", arguments: { message: "stateless" }, _meta: meta },
+    });
+    const res = await raw(h.front.url, {
+      headers: {
+        ...JSON_HEADERS,
+        authorization: `Bearer ${token}`,
+        "mcp-protocol-version": "2026-07-28",
+        "mcp-method": "tools/call",
+        "mcp-name": "echo",
+      },
+      body,
+    });
+    assert.equal(res.status, 200);
+    const answer = JSON.parse(res.body) as { id: number; result: { resultType: string; content: unknown } };
+    assert.equal(answer.id, 1);
+    assert.equal(answer.result.resultType, "complete");
+    assert.match(JSON.stringify(answer.result.content), /remote: stateless/);
+    assert.ok(seen.length > before, "the lane reached the remote upstream");
+    for (const headers of seen.slice(before)) {
       assert.equal(headers.authorization, UPSTREAM_CREDENTIAL);
       assert.ok(!JSON.stringify(headers).includes(token), "client token forwarded upstream");
     }
