@@ -43,6 +43,8 @@ export interface CompiledRun extends RunStarts {
 export interface RunClass {
   readonly key: string;
   readonly table: Uint8Array;
+  /** Every member counts toward the minimum (IBAN-shaped runs): a run's count is its length. */
+  readonly countsAll: boolean;
   min: number;
 }
 
@@ -99,7 +101,8 @@ function classOf(chars: RegExp, counted: RegExp, min: number, runClasses: RunCla
     existing.min = Math.min(existing.min, min);
     return found;
   }
-  runClasses.push({ key, table: runClassTable(chars, counted), min });
+  const table = runClassTable(chars, counted);
+  runClasses.push({ key, table, countsAll: table.every((v) => v === 0 || v === 3), min });
   return runClasses.length - 1;
 }
 

@@ -132,6 +132,10 @@ describe("keyword-anchored detectors", () => {
   const texts = [
     ...ALL_FIXTURES.flatMap((f) => [...f.positives.map((p) => unmark(p).text), ...f.negatives]),
     ...cleanCorpus().map((d) => d.text),
+    // Edges of phone-e164's guard: text start and end, glued to a word or a "+", "+0", non-ASCII neighbours.
+    "+14155550123 a+14155550123 ++14155550123 +04155550123 é+14155550123é _+14155550123 (+14155550123)",
+    "+1",
+    "x+",
   ];
   const dense = texts.join("\n");
 

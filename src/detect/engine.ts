@@ -1,5 +1,7 @@
 // The scanning engine: one prefilter pass per window (keywords, character runs), the detectors it admits, overlaps.
-import { asciiBytes } from "./ascii-bytes.ts";
+
+import { accept, type Collected } from "./accept.ts";
+import { type AsciiBytes, asciiBytes } from "./ascii-bytes.ts";
 import { charRuns } from "./char-runs.ts";
 import { type CompiledAnchor, type CompiledDetector, compile, type RunClass } from "./compile.ts";
 import {
@@ -9,6 +11,7 @@ import {
   MAX_POSITIONS,
   positionLimit,
 } from "./keyword-index.ts";
+import { CLASSES_PER_PASS, memberBits, pairMembership, SLOTS_PER_GROUP } from "./member-bits.ts";
 import { type Candidate, resolveOverlaps } from "./overlaps.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 import { runAtKeywords, runInRuns } from "./sticky-runs.ts";
@@ -23,16 +26,12 @@ import type { Detector, DetectorEngine, DetectorEngineOptions, Span } from "./ty
 export const WINDOW = 1 << 20;
 export const OVERLAP = 16 * 1024;
 
-/** Candidates of one scan, and the lowest detector order that reported each exact span ("start:length"). */
-interface Collected {
-  readonly candidates: Candidate[];
-  readonly orderOf: Map<string, number>;
-}
-
 interface Compiled {
   readonly detectors: readonly CompiledDetector[];
   readonly index: KeywordIndex;
   readonly runClasses: readonly RunClass[];
+  /** pairMembership of each group of CLASSES_PER_PASS run classes (class i is in group i / CLASSES_PER_PASS). */
+  readonly membership: readonly Uint16Array[];
 }
 
 export function createDetectorEngine(options: DetectorEngineOptions = {}): DetectorEngine {
@@ -41,14 +40,17 @@ export function createDetectorEngine(options: DetectorEngineOptions = {}): Detec
 
 /** Engine over an explicit detector list (tests, evaluation); no default/category filtering. */
 export function createEngineFor(detectors: readonly Detector[]): DetectorEngine {
-  const index = createKeywordIndex(detectors.flatMap((d) => d.keywords));
-  const position = new Map(index.keywords.map((k, i) => [k, i]));
+  const keywords = [...new Set(detectors.flatMap((d) => d.keywords))];
+  const position = new Map(keywords.map((k, i) => [k, i]));
   const runClasses: RunClass[] = [];
-  const compiled: Compiled = {
-    index,
-    runClasses,
-    detectors: detectors.map((detector, order) => compile(detector, order, position, runClasses)),
-  };
+  const compiledDetectors = detectors.map((detector, order) => compile(detector, order, position, runClasses));
+  const membership: Uint16Array[] = [];
+  for (let c = 0; c < runClasses.length; c += CLASSES_PER_PASS) {
+    membership.push(pairMembership(runClasses.slice(c, c + CLASSES_PER_PASS).map((r) => r.table)));
+  }
+  // The keyword pass also builds the first class group's bitmaps (see createKeywordIndex).
+  const index = createKeywordIndex(keywords, membership[0]);
+  const compiled: Compiled = { index, runClasses, membership, detectors: compiledDetectors };
   return { detectors, scan: (text) => resolveOverlaps(collect(compiled, text)) };
 }
 
@@ -80,20 +82,48 @@ function scanWindow(compiled: Compiled, text: string, offset: number, out: Colle
   // One case-folding pass finds every keyword present; a detector runs only if one of its keywords is there.
   const ascii = asciiBytes(text);
   const hits = compiled.index.find(text, ascii);
-  // Runs of each class, found when a detector first needs them.
-  const runs: Array<number[] | undefined> = [];
+  const runs: WindowRuns = { ascii, n: text.length, runs: [], bits: [hits.bits] };
+  // One callback per window, not per detector: where a transpiler keeps function names (tsx, which runs the tests
+  // and benchmarks, wraps each created closure in a defineProperty call), ~100 closures per scan measured ~2% of a
+  // secret-dense scan.
+  let current = compiled.detectors[0] as CompiledDetector;
+  const onMatch = (m: RegExpExecArray) => accept(current, m, text, offset, out);
   for (const c of compiled.detectors) {
     if (!passesPrefilter(c.keywordIds, hits)) continue;
-    const onMatch = (m: RegExpExecArray) => accept(c, m, text, offset, out);
+    current = c;
     const starts = c.anchor ? anchorStarts(c.anchor, hits, text.length) : undefined;
     if (c.anchor && starts) runAtKeywords(c.anchor.sticky, starts, c.anchor, text, onMatch);
-    else if (c.run) {
-      const { runClass } = c.run;
-      const cls = compiled.runClasses[runClass] as RunClass;
-      runs[runClass] ??= charRuns(ascii.bytes, text.length, cls.table, cls.min);
-      runInRuns(c.run.sticky, c.run, runs[runClass], text, onMatch);
-    } else runPattern(c.pattern, text, onMatch);
+    else if (c.run) runInRuns(c.run.sticky, c.run, classRuns(compiled, c.run.runClass, runs), text, onMatch);
+    else runPattern(c.pattern, text, onMatch);
   }
+}
+
+/** A window's runs of each class and membership bitmaps of each class group, found when a detector first needs them. */
+interface WindowRuns {
+  readonly ascii: AsciiBytes;
+  readonly n: number;
+  readonly runs: Array<number[] | undefined>;
+  readonly bits: Array<readonly Int32Array[] | undefined>;
+}
+
+function classRuns(compiled: Compiled, runClass: number, window: WindowRuns): number[] {
+  const known = window.runs[runClass];
+  if (known) return known;
+  const { ascii, n } = window;
+  const group = Math.floor(runClass / CLASSES_PER_PASS);
+  let bits = window.bits[group];
+  if (!bits) {
+    bits = memberBits(ascii.quads, n, compiled.membership[group] as Uint16Array, group * SLOTS_PER_GROUP);
+    window.bits[group] = bits;
+  }
+  const cls = compiled.runClasses[runClass] as RunClass;
+  const slot = runClass % CLASSES_PER_PASS;
+  const members = bits[slot] as Int32Array;
+  // Counted characters as a bitmap: class 0's when the keyword pass built it, a class's members when it counts all.
+  const counted = cls.countsAll ? members : slot === 0 ? bits[2] : undefined;
+  const found = charRuns(members, counted, ascii.bytes, n, cls.table, cls.min);
+  window.runs[runClass] = found;
+  return found;
 }
 
 function passesPrefilter(keywordIds: readonly number[], hits: KeywordHits): boolean {
@@ -113,9 +143,18 @@ function anchorStarts(anchor: CompiledAnchor, hits: KeywordHits, length: number)
   let total = 0;
   for (const id of anchor.ids) total += hits.counts[id] ?? 0;
   if (total > limit) return undefined;
-  if (anchor.ids.length === 1) return hits.positions(anchor.ids[0] ?? -1);
+  // Often one keyword of several occurs (762 "api" and no other generic-api-key anchor in the gateway's log-lines
+  // result): its list is already sorted, so no copy and no sort.
+  let only: readonly number[] | undefined;
+  let lists = 0;
+  for (const id of anchor.ids) {
+    if ((hits.counts[id] ?? 0) === 0) continue;
+    only = hits.positions(id);
+    lists++;
+  }
+  if (lists <= 1) return only ?? [];
   const starts: number[] = [];
-  for (const id of anchor.ids) starts.push(...(hits.positions(id) ?? []));
+  for (const id of anchor.ids) for (const at of hits.positions(id) ?? []) starts.push(at);
   return starts.sort((a, b) => a - b);
 }
 
@@ -125,38 +164,6 @@ function runPattern(pattern: RegExp, text: string, onMatch: (m: RegExpExecArray)
     if (m[0].length === 0) pattern.lastIndex++;
     else onMatch(m);
   }
-}
-
-/**
- * Validates and records one match. A span some detector listed earlier (or this one) already reported is not
- * validated again: resolveOverlaps would drop it whatever happens to the first, since an identical span sorts after
- * it and is dropped with it or by it. Measured on the secret-dense bench documents: generic-api-key validated ~80
- * values per document at ~4 µs each, most of them the very span a provider detector had just reported.
- */
-function accept(c: CompiledDetector, m: RegExpExecArray, text: string, offset: number, out: Collected): void {
-  const { group, detector } = c;
-  const value = m[group];
-  if (value === undefined || value.length === 0) return;
-  const start = offset + (group === 0 ? m.index : groupStart(c.indices, m.index, group, text));
-  const key = `${start}:${value.length}`;
-  const earlier = out.orderOf.get(key);
-  if (earlier !== undefined && earlier <= c.order) return;
-  if (detector.validate && !detector.validate(value)) return;
-  out.orderOf.set(key, c.order);
-  out.candidates.push({
-    detector: detector.id,
-    category: detector.category,
-    start,
-    end: start + value.length,
-    order: c.order,
-  });
-}
-
-/** The same attempt at the same position gives the same match, so the `d` copy re-finds it with its offsets. */
-function groupStart(indices: RegExp | undefined, at: number, group: number, text: string): number {
-  if (!indices) return at;
-  indices.lastIndex = at;
-  return indices.exec(text)?.indices?.[group]?.[0] ?? at;
 }
 
 let secretsEngine: DetectorEngine | undefined;

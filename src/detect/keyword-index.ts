@@ -1,12 +1,20 @@
 // The engine's keyword prefilter: one case-folding pass over a text finds which detector keywords occur in it.
 //
-// A per-detector `lower.includes(k)` costs one memchr-like pass per keyword (~130 passes per text; measured ~30 µs
-// per keyword per 64 KiB); this index makes one pass over the text's bytes (ascii-bytes.ts), looking up each
-// position's two-character prefix in a table of keyword buckets. Folding is ASCII-only, which is exactly what a
+// A per-detector `lower.includes(k)` costs one memchr-like pass per keyword (~130 passes per text; measured ~15–40 µs
+// per keyword per 64 KiB); this index makes one pass over the text's bytes (ascii-bytes.ts), looking up the pair of
+// characters at each even position in a table of keyword buckets (keyword-tables.ts, keyword-units.ts). Folding is ASCII-only, which is exactly what a
 // non-unicode /i RegExp does (ECMA-262 Canonicalize never maps a non-ASCII character to an ASCII one), so the
 // prefilter never hides a match from a case-insensitive pattern.
 import type { AsciiBytes } from "./ascii-bytes.ts";
-import { type KeywordTables, keywordTables } from "./keyword-tables.ts";
+import { type KeywordTables, keywordTables, LITTLE_ENDIAN } from "./keyword-tables.ts";
+import { unitsWithHits, unitsWithHitsAndBits } from "./keyword-units.ts";
+import { bitmaps, finishBits, SLOTS_PER_GROUP } from "./member-bits.ts";
+
+/**
+ * A module-local copy: the hot loops read it per unit, and where modules are compiled to CommonJS (tsx, which runs
+ * the tests and benchmarks) an imported binding is a getter call; measured ~2.5× slower scans once it went megamorphic.
+ */
+const LITTLE = LITTLE_ENDIAN;
 
 /**
  * Occurrences kept per keyword: max(MAX_POSITIONS, text length / 16); past this the keyword counts as "everywhere"
@@ -20,6 +28,11 @@ export function positionLimit(textLength: number): number {
 }
 
 export interface KeywordHits {
+  /**
+   * When the index was given a membership table: the bitmaps of its two run classes' members and of class 0's
+   * counted characters (see memberBits, charRuns).
+   */
+  readonly bits?: readonly Int32Array[];
   /** Occurrence count per keyword, capped at positionLimit + 1 (0 = absent). */
   readonly counts: Int32Array;
   /** Start offsets of keyword k's occurrences, ascending; undefined when it occurs more than positionLimit times. */
@@ -33,15 +46,20 @@ export interface KeywordIndex {
   find(text: string, ascii: AsciiBytes): KeywordHits;
 }
 
-export function createKeywordIndex(all: readonly string[]): KeywordIndex {
+/**
+ * `membership` (pairMembership of ≤ 2 run classes): the pass also builds their membership bitmaps, from the same
+ * loads (measured ~35 µs per 64 KiB as a separate pass, ~20 µs more inside this one).
+ */
+export function createKeywordIndex(all: readonly string[], membership?: Uint16Array): KeywordIndex {
   const keywords = [...new Set(all)];
   for (const k of keywords) {
     if (k.length === 0 || !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase()) {
       throw new TypeError(`keyword must be non-empty lower-case printable ASCII: ${JSON.stringify(k)}`);
     }
   }
-  const tables = keywordTables(keywords);
-  return { keywords, find: (text, ascii) => scan(text, ascii, tables) };
+  const tables = keywordTables(keywords, membership);
+  const withBits = membership !== undefined;
+  return { keywords, find: (text, ascii) => scan(text, ascii, tables, withBits) };
 }
 
 /** What recording a keyword occurrence needs. */
@@ -55,49 +73,95 @@ interface Found {
   /** positionLimit of the text. */
   readonly limit: number;
   readonly at: Array<number[] | null>;
+  /** Keywords whose positions were found out of order (entries at both parities, see keyword-tables.ts). */
+  readonly unsorted: Uint8Array;
 }
 
-function scan(text: string, { bytes, exact }: AsciiBytes, t: KeywordTables): KeywordHits {
+function scan(text: string, { bytes, quads, exact }: AsciiBytes, t: KeywordTables, withBits: boolean): KeywordHits {
   const n = text.length;
-  const counts = new Int32Array(t.keywords.length);
+  const k = t.keywords.length;
+  const counts = new Int32Array(k);
   const limit = positionLimit(n);
-  const found: Found = { text, bytes, exact, t, counts, limit, at: new Array(t.keywords.length).fill(null) };
-  pass(bytes, n, found);
+  const at = new Array<number[] | null>(k).fill(null);
+  const found: Found = { text, bytes, exact, t, counts, limit, at, unsorted: new Uint8Array(k) };
+  const bits = withBits ? bitmaps(n, 0, SLOTS_PER_GROUP) : undefined;
+  pass(quads, bytes, n, found, bits);
+  found.unsorted.forEach((u, id) => {
+    if (u === 1) at[id]?.sort((a, b) => a - b);
+  });
   return {
     counts,
-    positions: (k) => ((counts[k] ?? 0) > limit ? undefined : (found.at[k] ?? [])),
+    ...(bits ? { bits } : {}),
+    positions: (id) => ((counts[id] ?? 0) > limit ? undefined : (at[id] ?? [])),
   };
 }
 
+/** Reused across scans (scanning is synchronous): the 32-bit units of the pass that hold a pair hit. */
+let candidates = new Int32Array(16 * 1024 + 16);
+
 /**
- * The one pass. `pair` rolls the 7-bit codes of characters i-1 and i; one load of the pair table gives the bucket of
- * keywords that may start at i-1, a second load (only on a bucket hit) filters on character i+1. It runs to i = n
- * over the zero bytes asciiBytes puts after the text, so that a one-character keyword in the last position (pair
- * (c, 0)) is seen. Measured on a 64 KiB clean document: ~105 µs (the bare loop of one table load: ~65 µs).
+ * The pass: one 32-bit load reads four characters, i.e. the pairs at the even positions p and p + 2, and one table
+ * load per pair gives the bucket of keyword entries it may belong to. Every occurrence of a keyword covers a pair at
+ * an even position (see keyword-tables.ts), so this is one load per two characters. Reads up to 3 of the zero
+ * bytes asciiBytes puts after the text.
+ *
+ * Pair hits are ~5% of the pairs in prose and logs, at random: a branch on them mispredicts ~10 ns each. So the
+ * first loop only appends each unit's index to `candidates` and advances the end by 1 when it hit (no branch), and
+ * the second looks at those, checking the characters around each hit pair (`before`, `after`) before any
+ * per-keyword compare. Measured per 64 KiB document (Node 20, no run bitmaps): ~20 µs for the bare loop; the pass
+ * ~105 µs on the clean bench documents, ~150 µs on the secret-dense ones, ~80 µs on the gateway's log-lines result,
+ * against ~185, ~210 and ~150 µs for one rolling two-character table load per character (the previous pass).
  */
-function pass(bytes: Uint8Array, n: number, found: Found): void {
-  const { table, thirds } = found.t;
-  let pair = 0;
-  for (let i = 0; i <= n; i++) {
-    pair = ((pair << 7) | (bytes[i] as number)) & 16383;
-    const bucket = table[pair] as number;
-    if (bucket !== 0 && thirds[(bucket << 7) | (bytes[i + 1] as number)] === 1) checkBucket(i - 1, bucket, found);
+function pass(quads: Uint32Array, bytes: Uint8Array, n: number, found: Found, bits?: readonly Int32Array[]): void {
+  const end = (n + 3) >> 2;
+  if (candidates.length < end + 8) candidates = new Int32Array(end + 8 + (end >> 3));
+  const count = bits
+    ? unitsWithHitsAndBits(quads, (n + 31) >> 5, found.t.table, candidates, bits)
+    : unitsWithHits(quads, end, found.t.table, candidates);
+  if (bits) finishBits(bits, n);
+  checkUnits(candidates, count, quads, bytes, found);
+}
+
+/** Checks the characters around each hit pair (`before`, `after`), then its bucket's keywords. */
+function checkUnits(hit: Int32Array, count: number, quads: Uint32Array, bytes: Uint8Array, found: Found): void {
+  const { table, before, after } = found.t;
+  for (let i = 0; i < count; i++) {
+    const p = (hit[i] as number) << 2;
+    const x = quads[p >> 2] as number;
+    const first = (table[LITTLE ? x & 0xffff : x >>> 16] as number) & 0xffff;
+    const second = (table[LITTLE ? x >>> 16 : x & 0xffff] as number) & 0xffff;
+    // Row 0 of before/after is all zeros, so a pair without a bucket never passes.
+    const prev = p === 0 ? 0 : (bytes[p - 1] as number);
+    if (((before[(first << 7) | prev] as number) & (after[(first << 7) | (bytes[p + 2] as number)] as number)) !== 0) {
+      checkBucket(p, first, found);
+    }
+    if (
+      ((before[(second << 7) | (bytes[p + 1] as number)] as number) &
+        (after[(second << 7) | (bytes[p + 4] as number)] as number)) !==
+      0
+    ) {
+      checkBucket(p + 2, second, found);
+    }
   }
 }
 
-/** Records each keyword of `bucket` (1-based) that occurs at `position`. */
-function checkBucket(position: number, bucket: number, found: Found): void {
-  const { members, memberStart, keywords } = found.t;
-  const last = memberStart[bucket + 1] as number;
-  for (let m = memberStart[bucket] as number; m < last; m++) {
-    const k = members[m] as number;
+/** Records each keyword of `bucket` (1-based) that occurs where the pair at `p` says it may. */
+function checkBucket(p: number, bucket: number, found: Found): void {
+  const { entryStart, entryKeyword, entryOffset, keywords } = found.t;
+  const last = entryStart[bucket + 1] as number;
+  for (let e = entryStart[bucket] as number; e < last; e++) {
+    const k = entryKeyword[e] as number;
+    const position = p - (entryOffset[e] as number);
     const seen = found.counts[k] as number;
-    if (seen > found.limit || !bytesMatch(found, position, k)) continue;
+    if (seen > found.limit || position < 0 || !bytesMatch(found, position, k)) continue;
     if (!found.exact && !textMatches(found.text, position, keywords[k] ?? "")) continue;
     if (seen < found.limit) {
       const list = found.at[k];
-      if (list) list.push(position);
-      else found.at[k] = [position];
+      if (!list) found.at[k] = [position];
+      else {
+        if ((list[list.length - 1] as number) > position) found.unsorted[k] = 1;
+        list.push(position);
+      }
     }
     found.counts[k] = seen + 1;
   }

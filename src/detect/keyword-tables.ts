@@ -1,23 +1,29 @@
-// The lookup tables behind the keyword index's one pass (keyword-index.ts), built once per engine. Flat typed
-// arrays rather than arrays of arrays and strings: the pass reads them per character and per candidate.
+// The lookup tables behind the keyword index's pass (keyword-index.ts), built once per engine. Flat typed arrays
+// rather than arrays of arrays and strings: the pass reads them per sampled pair and per candidate.
+import { charRarity, pairRarity } from "./char-rarity.ts";
 
 export interface KeywordTables {
   readonly keywords: readonly string[];
   /**
-   * Indexed by the RAW (unfolded) 7-bit codes of a character and the one before it (previous << 7 | current): the
-   * 1-based bucket of keywords that may start at the previous one (0: none). Both cases of each letter are
-   * entered, so the pass folds nothing and does one load per character.
+   * Indexed by pairKey(raw 7-bit codes at an EVEN position p and p + 1): in the low 16 bits the 1-based bucket of
+   * keyword entries that this pair may belong to (0: none), above them the pair's run-class membership bits
+   * (pairMembership, see member-bits.ts), so the pass finds both with one load. Both cases of each letter are
+   * entered, so the pass folds nothing.
    */
-  readonly table: Uint16Array;
+  readonly table: Uint32Array;
   /**
-   * 1 at [bucket << 7 | c] when a keyword of the (1-based) bucket may have raw third character c, or is shorter.
-   * Only ~700 of ~4,000 pair hits per clean 64 KiB document are keywords ("re", "ap", "se" start many words); this
-   * one more load skips most of the rest before any per-keyword compare.
+   * 1 at [bucket << 7 | c] when some entry of the (1-based) bucket admits raw code c just before the sampled pair
+   * (the keyword's char there, or any when the keyword starts at the pair): `after` likewise for the char after it.
+   * Two loads that reject most pair hits before any per-keyword compare: "ed" keys "redis" but occurs in every
+   * "served", "us" keys "-us" but occurs in every "status".
    */
-  readonly thirds: Uint8Array;
-  /** Keyword ids of bucket b (1-based): members[memberStart[b] .. memberStart[b + 1]). */
-  readonly members: Int32Array;
-  readonly memberStart: Int32Array;
+  readonly before: Uint8Array;
+  readonly after: Uint8Array;
+  /** Entries of bucket b (1-based): entryKeyword/entryOffset[entryStart[b] .. entryStart[b + 1]). */
+  readonly entryStart: Int32Array;
+  readonly entryKeyword: Int32Array;
+  /** Where the pair sits in the keyword: the keyword would start at p - offset (offset -1: one char after p). */
+  readonly entryOffset: Int32Array;
   /** Keyword k's (lower-case) bytes: keywordBytes[keywordStart[k] .. keywordStart[k + 1]). */
   readonly keywordBytes: Uint8Array;
   readonly keywordStart: Int32Array;
@@ -25,20 +31,109 @@ export interface KeywordTables {
   readonly lower: Uint8Array;
 }
 
-export function keywordTables(keywords: readonly string[]): KeywordTables {
-  const { buckets, bucketOf } = pairBuckets(keywords);
-  const table = Uint16Array.from(bucketOf, (b) => b + 1);
-  const thirds = new Uint8Array((buckets.length + 1) * 128);
-  buckets.forEach((bucket, b) => {
-    for (const k of bucket) {
-      const word = keywords[k] ?? "";
-      for (const c2 of word.length <= 2 ? ALL_CODES : cases(word.charCodeAt(2))) thirds[((b + 1) << 7) | c2] = 1;
+/** Whether typed-array reads are little-endian: a Uint16Array read of bytes (p, p + 1) is bytes[p] | bytes[p + 1] << 8. */
+export const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** The value a Uint16Array view reads for the two bytes (first, second). */
+export function pairKey(first: number, second: number): number {
+  return LITTLE_ENDIAN ? first | (second << 8) : (first << 8) | second;
+}
+
+/** One way a sampled pair can belong to an occurrence of keyword `keyword`: it starts `offset` chars before it. */
+interface Entry {
+  readonly keyword: number;
+  readonly offset: number;
+}
+
+export function keywordTables(keywords: readonly string[], membership?: Uint16Array): KeywordTables {
+  const byPair = new Map<number, Entry[]>();
+  const enter = (first: readonly number[], second: readonly number[], entry: Entry) => {
+    for (const a of first) {
+      for (const b of second) {
+        const key = pairKey(a, b);
+        const list = byPair.get(key) ?? [];
+        if (!list.some((e) => e.keyword === entry.keyword && e.offset === entry.offset)) list.push(entry);
+        byPair.set(key, list);
+      }
+    }
+  };
+  keywords.forEach((word, keyword) => {
+    for (const { at, offset } of sampledPairs(word, keywords)) {
+      const first = at < 0 ? ALL_CODES : cases(word.charCodeAt(at));
+      const second = at + 1 >= word.length ? ALL_CODES : cases(word.charCodeAt(at + 1));
+      enter(first, second, { keyword, offset });
     }
   });
-  const memberStart = new Int32Array(buckets.length + 2);
-  buckets.forEach((bucket, b) => {
-    memberStart[b + 2] = (memberStart[b + 1] as number) + bucket.length;
+  const tables = tablesOf(keywords, [...byPair]);
+  if (membership)
+    membership.forEach((bits, key) => {
+      tables.table[key] = (tables.table[key] as number) | (bits << 16);
+    });
+  return tables;
+}
+
+/**
+ * The pairs that catch every occurrence of `word` when only even positions are sampled: one for occurrences at an
+ * even start, one for odd starts. For a word of ≥ 3 chars each is its rarest pair at that parity (a common pair
+ * such as "re" or "in" costs a per-keyword compare at each of its many occurrences). `at` is the pair's first char
+ * in the word (-1: the char before the word, any), `offset` where the word starts relative to the sampled position.
+ */
+function sampledPairs(word: string, keywords: readonly string[]): Array<{ at: number; offset: number }> {
+  if (word.length === 1)
+    return [
+      { at: 0, offset: 0 },
+      { at: -1, offset: -1 },
+    ];
+  const rarest = (parity: number) => {
+    let best = parity;
+    for (let j = parity; j + 1 < word.length; j += 2) {
+      if (pairRarity(word, j, keywords) > pairRarity(word, best, keywords)) best = j;
+    }
+    return best;
+  };
+  if (word.length === 2) {
+    // Odd start: the sampled pair is (char before, word[0]) or (word[1], char after); the rarer char decides.
+    const odd = charRarity(word.charCodeAt(0)) >= charRarity(word.charCodeAt(1)) ? -1 : 1;
+    return [
+      { at: 0, offset: 0 },
+      { at: odd, offset: odd },
+    ];
+  }
+  const even = rarest(0);
+  const odd = rarest(1);
+  return [
+    { at: even, offset: even },
+    { at: odd, offset: odd },
+  ];
+}
+
+function tablesOf(keywords: readonly string[], pairs: Array<[number, Entry[]]>): KeywordTables {
+  // Pairs with the same entries share a bucket: the single-character keys ("+", "@", the odd starts of "ac") enter
+  // 128 pairs each, so the default keywords need ~190 before/after rows instead of ~1,700 (215 KB per table).
+  const bucketOf = new Map<string, number>();
+  const buckets: Entry[][] = [];
+  const table = new Uint32Array(1 << 15);
+  for (const [key, entries] of pairs) {
+    const signature = entries.map((e) => `${e.keyword}@${e.offset}`).join(" ");
+    let b = bucketOf.get(signature);
+    if (b === undefined) {
+      b = buckets.push(entries);
+      bucketOf.set(signature, b);
+    }
+    table[key] = b;
+  }
+  const entryStart = new Int32Array(buckets.length + 2);
+  const before = new Uint8Array((buckets.length + 1) << 7);
+  const after = new Uint8Array((buckets.length + 1) << 7);
+  buckets.forEach((entries, b) => {
+    entryStart[b + 2] = (entryStart[b + 1] as number) + entries.length;
+    for (const { keyword, offset } of entries) {
+      const word = keywords[keyword] ?? "";
+      admit(before, b + 1, word, offset - 1);
+      admit(after, b + 1, word, offset + 2);
+    }
   });
+  const flat = buckets.flat();
   const keywordStart = new Int32Array(keywords.length + 1);
   keywords.forEach((k, i) => {
     keywordStart[i + 1] = (keywordStart[i] as number) + k.length;
@@ -48,35 +143,24 @@ export function keywordTables(keywords: readonly string[]): KeywordTables {
   return {
     keywords,
     table,
-    thirds,
-    members: Int32Array.from(buckets.flat()),
-    memberStart,
+    before,
+    after,
+    entryStart,
+    entryKeyword: Int32Array.from(flat, (e) => e.keyword),
+    entryOffset: Int32Array.from(flat, (e) => e.offset),
     keywordBytes: Uint8Array.from(keywords.join(""), (ch) => ch.charCodeAt(0)),
     keywordStart,
     lower,
   };
 }
 
-const ALL_CODES = Array.from({ length: 128 }, (_, c) => c);
-
-/** The bucket (0-based index into `buckets`, or -1) of keywords that may start at each raw pair of 7-bit codes. */
-function pairBuckets(keywords: readonly string[]): { buckets: number[][]; bucketOf: Int16Array } {
-  const bucketOf = new Int16Array(128 * 128).fill(-1);
-  const buckets: number[][] = [];
-  const enter = (pair: number, k: number) => {
-    if (bucketOf[pair] === -1) {
-      bucketOf[pair] = buckets.length;
-      buckets.push([]);
-    }
-    buckets[bucketOf[pair] as number]?.push(k);
-  };
-  // A one-character keyword is entered with every second character (0 stands for "end of text").
-  keywords.forEach((k, i) => {
-    const seconds = k.length === 1 ? ALL_CODES : cases(k.charCodeAt(1));
-    for (const c0 of cases(k.charCodeAt(0))) for (const c1 of seconds) enter(c0 * 128 + c1, i);
-  });
-  return { buckets, bucketOf };
+/** Marks the codes `word[at]` may be (any code outside the word) in row `bucket` of a before/after table. */
+function admit(rows: Uint8Array, bucket: number, word: string, at: number): void {
+  const codes = at < 0 || at >= word.length ? ALL_CODES : cases(word.charCodeAt(at));
+  for (const c of codes) rows[(bucket << 7) | c] = 1;
 }
+
+const ALL_CODES = Array.from({ length: 128 }, (_, c) => c);
 
 /** The raw codes that fold to `c` under ASCII case folding. */
 function cases(c: number): number[] {

@@ -7,6 +7,7 @@ import { charRuns, runClassTable } from "./char-runs.ts";
 import { createEngineFor } from "./engine.ts";
 import { cleanCorpus } from "./fixtures/clean-corpus.ts";
 import { createKeywordIndex, positionLimit } from "./keyword-index.ts";
+import { memberBits, pairMembership } from "./member-bits.ts";
 import { genericApiKey } from "./secrets/generic.ts";
 
 const edgeTexts = [
@@ -58,6 +59,7 @@ describe("character runs", () => {
     { chars: /[0-9 ().+-]/, counted: /[0-9]/, min: 8 },
     { chars: /[A-Z0-9 ]/, counted: /[A-Z0-9 ]/, min: 14 },
     { chars: /[0-9]/, counted: /[0-9]/, min: 1 },
+    { chars: /[A-Za-z0-9 ]/, counted: /[0-9]/, min: 40 },
   ];
 
   function naiveRuns(text: string, chars: RegExp, counted: RegExp, min: number): number[] {
@@ -79,14 +81,28 @@ describe("character runs", () => {
     return runs;
   }
 
-  it("are the maximal runs holding the minimum, whatever the sampling phase", () => {
+  it("are the maximal runs holding the minimum, at any offset and across bitmap words", () => {
     const random = [1, 2, 3, 4, 5].map((seed) => randomText(seed, 3000 + seed, "0123456789 ()+-.ABZ x\n"));
-    for (const { chars, counted, min } of classes) {
-      const table = runClassTable(chars, counted);
-      for (const text of [...texts, ...random, "1".repeat(min), ` ${"1".repeat(min)}`, "12345678".repeat(3)]) {
-        const { bytes } = asciiBytes(text);
-        assert.deepEqual(charRuns(bytes, text.length, table, min), naiveRuns(text, chars, counted, min));
-      }
+    const long = ["1".repeat(31), "1".repeat(32), "1".repeat(33), "1".repeat(70), "A1 ".repeat(40), "1 ".repeat(40)];
+    const shifted = long.flatMap((run) => [0, 1, 5, 30, 31, 32, 33].map((pad) => `${"x".repeat(pad)}${run}x${run}`));
+    const tables = classes.map(({ chars, counted }) => runClassTable(chars, counted));
+    // Bitmaps of the counted characters: the members of a class made of them alone.
+    const countedTables = classes.map(({ counted }) => runClassTable(counted, counted));
+    const groups = (all: Uint8Array[]) => [pairMembership(all.slice(0, 2)), pairMembership(all.slice(2, 4))];
+    const [memberships, countedMemberships] = [groups(tables), groups(countedTables)];
+    for (const text of [...texts, ...random, ...shifted, "1".repeat(8), " 1234567890123", "12345678".repeat(3)]) {
+      const { bytes, quads } = asciiBytes(text);
+      const bitmapsOf = (ms: Uint16Array[], slot: number) =>
+        ms.flatMap((m, group) => memberBits(quads, text.length, m, slot + 3 * group).map((b) => b.slice()));
+      const maps = bitmapsOf(memberships, 0);
+      const countedMaps = bitmapsOf(countedMemberships, 6);
+      classes.forEach(({ chars, counted, min }, c) => {
+        const expected = naiveRuns(text, chars, counted, min);
+        const [members, table] = [maps[c] as Int32Array, tables[c] as Uint8Array];
+        const where = `${chars} in ${JSON.stringify(text.slice(0, 40))}`;
+        assert.deepEqual(charRuns(members, undefined, bytes, text.length, table, min), expected, where);
+        assert.deepEqual(charRuns(members, countedMaps[c], bytes, text.length, table, min), expected, where);
+      });
     }
   });
 });
