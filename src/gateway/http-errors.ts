@@ -9,21 +9,12 @@ export function sendJsonError(
   message?: string,
   headers: Record<string, string> = {},
 ): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const body = JSON.stringify({
-    jsonrpc: "2.0",
-    id: null,
-    error: { code: status === 400 ? -32600 : -32000, message: message ?? ERROR_CODES[code], data: { code } },
+  sendRpcError(res, null, code, {
+    status,
+    jsonRpcCode: status === 400 ? -32600 : -32000,
+    message: message ?? ERROR_CODES[code],
+    headers,
   });
-  res.writeHead(status, {
-    ...headers,
-    "content-type": "application/json",
-    "content-length": String(Buffer.byteLength(body)),
-  });
-  res.end(body);
 }
 
 export interface RpcRefusal {
