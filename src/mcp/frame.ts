@@ -30,7 +30,8 @@ export function createLineSplitter(opts: LineSplitterOptions): LineSplitter {
   // its chunk's memory) into memory that is reused line after line. Fresh buffers per line (a copy of each partial
   // chunk, then Buffer.concat) cost ~300 µs per 64 KiB result in a --cpu-prof of the gateway, nearly all page faults
   // on newly mapped memory; copying into warm memory costs a few µs.
-  let scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  // Allocated on the first partial line: a gateway holds one splitter per upstream link, most never need it.
+  let scratch = Buffer.alloc(0);
   let pending = 0;
   let drop: { bytes: number; head: Buffer; tail: Buffer } | undefined;
 
@@ -42,7 +43,8 @@ export function createLineSplitter(opts: LineSplitterOptions): LineSplitter {
   const append = (piece: Buffer) => {
     const needed = pending + piece.length;
     if (needed > scratch.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.min(opts.maxLineBytes, Math.max(needed, scratch.length * 2)));
+      const size = Math.max(needed, SCRATCH_BYTES, scratch.length * 2);
+      const grown = Buffer.allocUnsafeSlow(Math.min(opts.maxLineBytes, size));
       scratch.copy(grown, 0, 0, pending);
       scratch = grown;
     }
@@ -52,7 +54,7 @@ export function createLineSplitter(opts: LineSplitterOptions): LineSplitter {
   const lineDone = () => {
     pending = 0;
     // A rare huge line must not pin its buffer for the rest of the session.
-    if (scratch.length > 8 * SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+    if (scratch.length > 8 * SCRATCH_BYTES) scratch = Buffer.alloc(0);
   };
   const startDropping = (rest: Buffer) => {
     const buffered = Buffer.concat([scratch.subarray(0, pending), rest]);
