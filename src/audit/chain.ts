@@ -1,8 +1,8 @@
 // The audit hash chain (DESIGN.md "Audit event"): hash = SHA-256 over the canonical event without `hash`;
 // prev = hash of the previous line; the first line's prev is GENESIS_HASH (64 zeros).
-import { createHash } from "node:crypto";
 import { canonicalJson } from "./canonical.ts";
 import type { AuditEvent } from "./event.ts";
+import { sha256 } from "./sha256.ts";
 
 /** `prev` of the first event of a log: 64 zeros (the same length as every other hash, so one format to check). */
 export const GENESIS_HASH = "0".repeat(64);
@@ -15,5 +15,5 @@ export function eventHash(event: Omit<AuditEvent, "hash"> | AuditEvent): string 
 }
 
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return sha256(text, "hex");
 }

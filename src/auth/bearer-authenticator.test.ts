@@ -37,6 +37,20 @@ test("routes IdP tokens to the OAuth verifier and warden tokens to the warden ve
   assert.deepEqual([p.iss, p.sub, p.environment], ["urn:mcp-warden", "ops-bot", "staging"]);
 });
 
+test("a warden token recognised from an earlier request still meets the revocation check", async () => {
+  const { auth, warden } = setup();
+  const { token, record } = await warden.issue({ sub: "leaver" });
+  assert.equal((await auth.authenticate(`Bearer ${token}`)).sub, "leaver");
+  // (setup() gives the authenticator its own verifier over the same store; this one learns the token the same way.)
+  assert.equal(warden.recognizes(token), false);
+  await warden.verify(token);
+  assert.equal(warden.recognizes(token), true);
+  assert.equal(warden.recognizes(await idp.token()), false);
+  assert.equal(await warden.registry.revokeJti(record.jti), true);
+  await assert.rejects(auth.authenticate(`Bearer ${token}`), { code: "ERR_AUTH_INVALID_TOKEN" });
+  assert.equal((await auth.authenticate(`Bearer ${await idp.token()}`)).iss, idp.issuer);
+});
+
 test("warden tokens bind to the same resource URL as OAuth tokens", async () => {
   const { warden } = setup();
   const { record } = await warden.issue({ sub: "x" });

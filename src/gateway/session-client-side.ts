@@ -4,7 +4,7 @@ import { JSONRPC, PolicyError } from "../errors.ts";
 import type { MessageContext, RequestInfo } from "../guards/types.ts";
 import type { OversizeInfo } from "../mcp/frame.ts";
 import type { JsonRpcNotification, JsonRpcRequest, JsonRpcResponse } from "../mcp/jsonrpc.ts";
-import { parseMessage, recoverId } from "../mcp/parse.ts";
+import { classifyMessage, parseMessage, recoverId } from "../mcp/parse.ts";
 import type { ChainOutcome } from "../policy/chain.ts";
 import { callTimeoutMs } from "./call-timeout.ts";
 import { PendingTable } from "./pending.ts";
@@ -14,10 +14,11 @@ import { errorFrame } from "./wire-errors.ts";
 export class ClientSide {
   constructor(private readonly core: SessionCore) {}
 
-  fromClient(text: string, bytes: number): Promise<void> | undefined {
+  /** `value`, when given, is `text` already parsed by the caller (the HTTP front routes on it): not parsed twice. */
+  fromClient(text: string, bytes: number, value?: unknown): Promise<void> | undefined {
     let parsed: ReturnType<typeof parseMessage>;
     try {
-      parsed = parseMessage(text);
+      parsed = value === undefined ? parseMessage(text) : classifyMessage(value);
     } catch (err) {
       this.core.refuseClient(recoverId(text), err as PolicyError, "-", null);
       return undefined;

@@ -29,8 +29,8 @@ export class GatewaySession {
     return this.core.state;
   }
 
-  fromClient(text: string, bytes: number): Promise<void> | undefined {
-    return this.client.fromClient(text, bytes);
+  fromClient(text: string, bytes: number, value?: unknown): Promise<void> | undefined {
+    return this.client.fromClient(text, bytes, value);
   }
 
   fromClientOversize(info: OversizeInfo): void {

@@ -17,6 +17,11 @@ export function parseMessage(text: string): ParsedMessage {
   } catch {
     throw new PolicyError("ERR_PROTOCOL_PARSE", { jsonRpcCode: JSONRPC.PARSE_ERROR });
   }
+  return classifyMessage(value);
+}
+
+/** Classifies an already-parsed value (the HTTP front parses the body once to route it, then hands the value on). */
+export function classifyMessage(value: unknown): ParsedMessage {
   if (Array.isArray(value)) {
     // Batching was removed from MCP in 2025-06-18; accepting batches would let one frame smuggle many calls past
     // per-message limits, so the gateway refuses them in every revision.
