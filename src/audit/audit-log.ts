@@ -124,7 +124,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   }
 
   /** Chains the events onto the log's tail: their lines, and the state after them (applied once written). */
-  function chainLines(batch: readonly Pending[]): { bytes: Buffer; seq: number; prev: string } {
+  function chainLines(batch: readonly Pending[]): { text: string; seq: number; prev: string } {
     let { seq, prev } = state;
     let text = "";
     for (const { event } of batch) {
@@ -133,12 +133,13 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       prev = sha256Hex(texts.canonical);
       text += `${texts.line(prev)}\n`;
     }
-    return { bytes: Buffer.from(text, "utf8"), seq, prev };
+    return { text, seq, prev };
   }
 
   async function writeBatch(batch: Pending[]): Promise<void> {
     const h = await handle();
-    const { bytes, seq, prev } = chainLines(batch);
+    const { text, seq, prev } = chainLines(batch);
+    const bytes = Buffer.from(text, "utf8");
     try {
       let written = 0;
       while (written < bytes.length) {
@@ -199,11 +200,13 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   }
 
   function writeNow(h: FileHandle, batch: readonly Pending[]): void {
-    const { bytes, seq, prev } = chainLines(batch);
+    const { text, seq, prev } = chainLines(batch);
+    const length = Buffer.byteLength(text, "utf8");
     try {
-      for (let written = 0; written < bytes.length; ) {
-        written += writeSync(h.fd, bytes, written, bytes.length - written, null);
-      }
+      // The string is written as is (no Buffer built for it). A regular file takes the whole write unless the disk or
+      // a quota is full; a short write is then treated like the error the next write would raise.
+      const written = writeSync(h.fd, text, null, "utf8");
+      if (written !== length) throw Object.assign(new Error("short write"), { code: "ENOSPC" });
     } catch (err) {
       try {
         ftruncateSync(h.fd, state.size);
@@ -212,7 +215,7 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
       }
       throw unavailable(`cannot write ${options.file}`, err);
     }
-    Object.assign(state, { seq, prev, size: state.size + bytes.length });
+    Object.assign(state, { seq, prev, size: state.size + length });
     scheduleSync();
   }
 

@@ -137,7 +137,7 @@ async function route(
     sendJsonError(res, 403, "ERR_PROTOCOL_INVALID", refused);
     return;
   }
-  const path = new URL(req.url ?? "/", "http://x").pathname;
+  const path = pathOf(req.url ?? "/");
   if (req.method === "GET" && metadataPaths(resource).includes(path)) return serveMetadata(res, deps, resource);
   const isConsole = approvalConsole !== undefined && (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`));
   if (path !== MCP_PATH && !isConsole) return sendJsonError(res, 404, "ERR_PROTOCOL_INVALID", "Not found");
@@ -182,4 +182,10 @@ function listenDefaults(): NonNullable<Policy["listen"]> {
     header_timeout: "10s",
     idle_timeout: "60s",
   };
+}
+
+/** The request's path. The endpoint itself, by far the most requested, skips the URL parser (µs per request). */
+function pathOf(url: string): string {
+  if (url === MCP_PATH || (url.startsWith(MCP_PATH) && url.charCodeAt(MCP_PATH.length) === 63 /* ? */)) return MCP_PATH;
+  return new URL(url, "http://x").pathname;
 }

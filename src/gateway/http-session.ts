@@ -2,6 +2,7 @@
 // CVE-2026-25536), the POST replies waiting for answers, and the optional GET stream for server→client messages.
 import type { ServerResponse } from "node:http";
 import type { Principal } from "../guards/types.ts";
+import type { JsonRpcMessage } from "../mcp/jsonrpc.ts";
 import type { GuardChain } from "../policy/chain.ts";
 import type { Policy, UpstreamConfig } from "../policy/schema.ts";
 import type { AuditRecorder } from "./audit-recorder.ts";
@@ -55,7 +56,7 @@ export class HttpSession {
       chain: deps.chain,
       audit: deps.audit,
       logger,
-      sendToClient: (text) => this.deliver(text),
+      sendToClient: (text, message) => this.deliver(text, message),
       sendToUpstream: (text) => this.link.send(text),
     });
     this.link = this.startUpstream();
@@ -111,11 +112,11 @@ export class HttpSession {
     return true;
   }
 
-  private deliver(text: string): void {
+  private deliver(text: string, parsed?: JsonRpcMessage): void {
     this.lastSeen = Date.now();
     let message: Record<string, unknown>;
     try {
-      message = JSON.parse(text) as Record<string, unknown>;
+      message = (parsed ?? JSON.parse(text)) as Record<string, unknown>;
     } catch {
       return;
     }

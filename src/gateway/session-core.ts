@@ -25,7 +25,8 @@ export interface SessionDeps {
   chain: GuardChain;
   audit: AuditRecorder;
   logger: Logger;
-  sendToClient(text: string): void;
+  /** `message`, when given, is `text` parsed (an answer the session already holds): the front need not parse it. */
+  sendToClient(text: string, message?: JsonRpcMessage): void;
   sendToUpstream(text: string): boolean;
   /** How long a tools/call waits for the client to finish the initialize handshake (default 5 s). */
   handshakeWaitMs?: number;

@@ -97,7 +97,7 @@ export class UpstreamSide {
       return;
     }
     const frame = ctx.changed ? JSON.stringify(ctx.message) : text;
-    core.deps.sendToClient(frame);
+    core.deps.sendToClient(frame, ctx.message);
     if (call.info.method === "tools/list" && ctx.changed) core.deps.logger.debug("tools/list filtered");
     core.audit.ended(call, res.error ? "error" : "ok", null, Buffer.byteLength(frame));
   }
