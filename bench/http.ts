@@ -156,7 +156,7 @@ export async function runHttpBench(): Promise<string> {
     return [
       "## HTTP front (Streamable HTTP, 64 B echo)",
       "",
-      `Median of ${ROUNDS} rounds (every target once per round, same order); ${SEQUENTIAL} sequential calls for p50, ${CONCURRENT} at concurrency ${CONCURRENCY} for throughput; the client is a raw HTTP client (bench/http-raw-client.ts) on a keep-alive pool, every target its own process. mcp-warden runs the realistic policy: warden-token JWT on every request, tool allowlist, argument validation, redaction, audit log (durability \`write\`).`,
+      `Median of ${ROUNDS} rounds (every target once per round, same order); ${SEQUENTIAL} sequential calls for p50, ${CONCURRENT} at concurrency ${CONCURRENCY} for throughput; the client is a raw HTTP client (bench/http-raw-client.ts) on a keep-alive pool, every target its own process. mcp-warden runs from the built package (dist/) with the realistic policy: warden-token JWT on every request, tool allowlist, argument validation, redaction, audit log (durability \`write\`).`,
       "",
       "| target | p50 ms | calls/s (concurrency 8) | throughput vs direct | p50 vs direct |",
       "|---|---|---|---|---|",
