@@ -35,6 +35,12 @@ const LINE_ORDER: readonly Field[] = [
 /** Sorted by UTF-16 code units, as canonicalJson sorts keys (all ASCII here, so the default sort is that order). */
 const CANONICAL_ORDER: readonly Field[] = [...LINE_ORDER].sort();
 
+// Positions into the per-event array of serialised values (an array indexed by field, not a Map: this runs twice per
+// call, and Map operations were most of its cost), and each field's `"name":` prefix, built once.
+const LINE_INDEX: readonly number[] = LINE_ORDER.map((_, i) => i);
+const CANONICAL_INDEX: readonly number[] = CANONICAL_ORDER.map((field) => LINE_ORDER.indexOf(field));
+const KEY_PREFIX: readonly string[] = LINE_ORDER.map((field) => `"${field}":`);
+
 export interface EventText {
   /** What `hash` is computed over: canonicalJson of the event without `hash`. */
   canonical: string;
@@ -43,23 +49,24 @@ export interface EventText {
 }
 
 export function eventText(draft: DraftEvent, seq: number, prev: string): EventText {
-  const json = new Map<Field, string>();
-  for (const field of LINE_ORDER) {
+  const json: (string | undefined)[] = new Array(LINE_ORDER.length);
+  for (let i = 0; i < LINE_ORDER.length; i++) {
+    const field = LINE_ORDER[i] as Field;
     const value = field === "seq" ? seq : field === "prev" ? prev : draft[field];
     if (value === undefined) continue;
-    json.set(field, typeof value === "object" && value !== null ? canonicalJson(value) : JSON.stringify(value));
+    json[i] = typeof value === "object" && value !== null ? canonicalJson(value) : JSON.stringify(value);
   }
   return {
-    canonical: joinFields(CANONICAL_ORDER, json, ""),
-    line: (hash) => joinFields(LINE_ORDER, json, `,"hash":${JSON.stringify(hash)}`),
+    canonical: joinFields(CANONICAL_INDEX, json, ""),
+    line: (hash) => joinFields(LINE_INDEX, json, `,"hash":${JSON.stringify(hash)}`),
   };
 }
 
-function joinFields(order: readonly Field[], json: ReadonlyMap<Field, string>, tail: string): string {
+function joinFields(order: readonly number[], json: readonly (string | undefined)[], tail: string): string {
   let out = "";
-  for (const field of order) {
-    const value = json.get(field);
-    if (value !== undefined) out += `${out === "" ? "{" : ","}"${field}":${value}`;
+  for (const i of order) {
+    const value = json[i];
+    if (value !== undefined) out += `${out === "" ? "{" : ","}${KEY_PREFIX[i]}${value}`;
   }
   return out === "" ? `{${tail.slice(1)}}` : `${out}${tail}}`;
 }
