@@ -9,6 +9,8 @@ export interface Candidate extends Span {
 /** Longest span wins; then the earliest; then the detector listed first. Result sorted by start, no overlaps. */
 export function resolveOverlaps(candidates: Candidate[]): Span[] {
   const kept: Span[] = [];
+  // Most texts a gateway scans have no candidate at all: skip building the sort keys for them.
+  if (candidates.length === 0) return kept;
   for (const c of byPriority(candidates)) {
     const i = insertionPoint(kept, c.start);
     const before = kept[i - 1];
