@@ -17,7 +17,7 @@ import { fmt, median, percentile } from "./stats.ts";
 const SEQUENTIAL = Number(process.env.BENCH_HTTP_SEQ ?? 1000);
 const CONCURRENT = Number(process.env.BENCH_HTTP_CONC_CALLS ?? 3000);
 const CONCURRENCY = 8;
-const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 5);
 
 const MEM_CALLS = Number(process.env.BENCH_HTTP_MEM_CALLS ?? 10_000);
 const MEM_TIME_CAP_MS = 25_000;
@@ -113,8 +113,13 @@ async function startPeer(start: () => Promise<Target>): Promise<Started> {
   }
 }
 
+/** A target's median over the rounds, and its throughput in each round (for ratios paired within a round). */
+interface Measured extends Result {
+  perRound: number[];
+}
+
 /** Every target measured once per round, in the same order; the medians of the rounds are reported. */
-async function measureRounds(targets: Started[]): Promise<(Result | string)[]> {
+async function measureRounds(targets: Started[]): Promise<(Measured | string)[]> {
   const samples: Result[][] = targets.map(() => []);
   const failures: (string | undefined)[] = targets.map((t) => (typeof t === "string" ? t : undefined));
   for (let round = 0; round < ROUNDS; round++) {
@@ -129,8 +134,22 @@ async function measureRounds(targets: Started[]): Promise<(Result | string)[]> {
   }
   return samples.map(
     (rounds, i) =>
-      failures[i] ?? { p50: median(rounds.map((r) => r.p50)), throughput: median(rounds.map((r) => r.throughput)) },
+      failures[i] ?? {
+        p50: median(rounds.map((r) => r.p50)),
+        throughput: median(rounds.map((r) => r.throughput)),
+        perRound: rounds.map((r) => r.throughput),
+      },
   );
+}
+
+/**
+ * mcp-warden's throughput over a peer's: the median of the per-round ratios (both measured minutes apart at most, so
+ * a neighbour's load that comes and goes moves both), and the ratio of the medians beside it.
+ */
+function pairedRatio(g: Measured, peer: Measured | string): string {
+  if (typeof peer === "string") return "n/a";
+  const perRound = g.perRound.map((t, i) => t / (peer.perRound[i] ?? Number.NaN)).filter(Number.isFinite);
+  return `${fmt(median(perRound))}× (per-round ratios ${perRound.map((r) => fmt(r)).join(", ")}; ratio of medians ${fmt(g.throughput / peer.throughput)}×)`;
 }
 
 function row(name: string, r: Result | string, d: Result): string {
@@ -147,12 +166,11 @@ export async function runHttpBench(): Promise<string> {
   const superg = await startPeer(startSupergateway);
   try {
     const results = await measureRounds([direct, warden, proxy, superg]);
-    const pick = (i: number): Result | string => results[i] ?? "not measured";
+    const pick = (i: number): Measured | string => results[i] ?? "not measured";
     const [dr, g, pr, sr] = [pick(0), pick(1), pick(2), pick(3)];
     if (typeof dr === "string" || typeof g === "string") throw new Error(`HTTP bench failed: ${dr} ${g}`);
     const d = dr;
     const m = await memory(warden);
-    const ratio = (r: Result | string) => (typeof r === "string" ? "n/a" : fmt(g.throughput / r.throughput));
     return [
       "## HTTP front (Streamable HTTP, 64 B echo)",
       "",
@@ -165,7 +183,7 @@ export async function runHttpBench(): Promise<string> {
       row("mcp-proxy 6.7.19 (defaults, --server stream) → stdio", pr, d),
       row("supergateway 4.0.0 (--stateful) → stdio", sr, d),
       "",
-      `mcp-warden throughput vs mcp-proxy: ${ratio(pr)}×; vs supergateway: ${ratio(sr)}× (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
+      `mcp-warden throughput vs mcp-proxy: ${pairedRatio(g, pr)}; vs supergateway: ${pairedRatio(g, sr)}; vs direct: ${pairedRatio(g, d)} (issue 5 target: ≥ 2× mcp-proxy, ≥ direct).`,
       "",
       `Gateway process memory over ${m.calls} calls in one session (${fmt(m.seconds, 1)} s, concurrency 8, after GC), ` +
         `start → half-way → end: RSS ${m.rss.map((r) => fmt(r.rss / MB, 1)).join(" → ")} MB, ` +
