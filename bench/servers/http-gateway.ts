@@ -12,13 +12,11 @@ const ROOT = resolve(import.meta.dirname, "../..");
 // (measured with --cpu-prof and /proc on the same machine), a cost no installed mcp-warden pays.
 const load = <T>(path: string): Promise<T> => import(pathToFileURL(join(ROOT, "dist", path)).href) as Promise<T>;
 const { createAuditLog } = await load<typeof import("../../src/audit/audit-log.ts")>("audit/audit-log.js");
-const { createBearerAuthenticator } = await load<typeof import("../../src/auth/bearer-authenticator.ts")>(
-  "auth/bearer-authenticator.js",
-);
+const { createBearerAuthenticator } =
+  await load<typeof import("../../src/auth/bearer-authenticator.ts")>("auth/bearer-authenticator.js");
 const { resourceUrl } = await load<typeof import("../../src/auth/resource-url.ts")>("auth/resource-url.js");
-const { generateSigningKeyPem, loadSigningKey } = await load<typeof import("../../src/auth/signing-key.ts")>(
-  "auth/signing-key.js",
-);
+const { generateSigningKeyPem, loadSigningKey } =
+  await load<typeof import("../../src/auth/signing-key.ts")>("auth/signing-key.js");
 const { createWardenTokens } = await load<typeof import("../../src/auth/warden-tokens.ts")>("auth/warden-tokens.js");
 const { startHttpFront } = await load<typeof import("../../src/gateway/http-front.ts")>("gateway/http-front.js");
 const { silentLogger } = await load<typeof import("../../src/gateway/logger.ts")>("gateway/logger.js");

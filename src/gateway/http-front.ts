@@ -186,6 +186,6 @@ function listenDefaults(): NonNullable<Policy["listen"]> {
 
 /** The request's path. The endpoint itself, by far the most requested, skips the URL parser (µs per request). */
 function pathOf(url: string): string {
-  if (url === MCP_PATH || (url.startsWith(MCP_PATH) && url.charCodeAt(MCP_PATH.length) === 63 /* ? */)) return MCP_PATH;
+  if (url === MCP_PATH || (url.startsWith(MCP_PATH) && url[MCP_PATH.length] === "?")) return MCP_PATH;
   return new URL(url, "http://x").pathname;
 }

@@ -109,6 +109,21 @@ describe("HTTP front with the SDK client", { timeout: 60_000 }, () => {
     assert.equal(JSON.parse(call.body).error.data.code, "ERR_AUTH_INSUFFICIENT_SCOPE");
   });
 
+  test("the endpoint answers with a query string too; look-alike paths get 404 and start nothing", async () => {
+    const { token } = await h.tokens.issue({ sub: "router" });
+    const headers = { ...JSON_HEADERS, authorization: `Bearer ${token}` };
+    const before = h.front.sessionCount;
+    for (const path of ["/mcpx", "/mcp/", "/MCP", "/mcp%3F", "/other/../mcpx"]) {
+      const res = await raw(new URL(path, h.front.url).href, { headers, body: initializeBody() });
+      assert.equal(res.status, 404, path);
+    }
+    assert.equal(h.front.sessionCount, before);
+    const withQuery = await raw(`${h.front.url}?probe=1`, { headers, body: initializeBody() });
+    assert.equal(withQuery.status, 200, withQuery.body);
+    assert.ok(withQuery.headers["mcp-session-id"]);
+    assert.equal(h.front.sessionCount, before + 1);
+  });
+
   test("a session id replayed by another principal, or with no token, is refused", async () => {
     const alice = await h.tokens.issue({ sub: "alice2" });
     const mallory = await h.tokens.issue({ sub: "mallory" });
