@@ -76,7 +76,13 @@ export function raw(
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname + u.search, method: opts.method ?? "POST", headers: opts.headers ?? {} },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: opts.method ?? "POST",
+        headers: opts.headers ?? {},
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
