@@ -42,10 +42,10 @@ test("a warden token recognised from an earlier request still meets the revocati
   const { token, record } = await warden.issue({ sub: "leaver" });
   assert.equal((await auth.authenticate(`Bearer ${token}`)).sub, "leaver");
   // (setup() gives the authenticator its own verifier over the same store; this one learns the token the same way.)
-  assert.equal(warden.recognizes(token), false);
+  assert.equal(warden.verifyKnown(token), undefined);
   await warden.verify(token);
-  assert.equal(warden.recognizes(token), true);
-  assert.equal(warden.recognizes(await idp.token()), false);
+  assert.equal((await warden.verifyKnown(token))?.sub, "leaver");
+  assert.equal(warden.verifyKnown(await idp.token()), undefined);
   assert.equal(await warden.registry.revokeJti(record.jti), true);
   await assert.rejects(auth.authenticate(`Bearer ${token}`), { code: "ERR_AUTH_INVALID_TOKEN" });
   assert.equal((await auth.authenticate(`Bearer ${await idp.token()}`)).iss, idp.issuer);

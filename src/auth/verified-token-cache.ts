@@ -19,8 +19,6 @@ interface Entry {
 }
 
 export interface VerifiedTokenCache {
-  /** True when get() would return a payload. */
-  has(token: string): boolean;
   /** The verified payload of this exact token, unless it was not seen, is too old, or has expired. */
   get(token: string): JWTPayload | undefined;
   /** Records a payload that passed verification (it must carry `exp`, which the verifiers require). */
@@ -40,7 +38,6 @@ export function createVerifiedTokenCache(opts: { skewMs: number; now?: () => num
     return undefined;
   };
   return {
-    has: (token) => get(token) !== undefined,
     get,
     set(token, payload) {
       if (typeof payload.exp !== "number") return;

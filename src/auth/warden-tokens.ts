@@ -2,7 +2,7 @@
 // scope, environment and aud; it is valid only while registered and not revoked in the shared store, so
 // `tokens revoke` takes effect on the next request and a store outage refuses tokens instead of admitting them.
 import { randomBytes } from "node:crypto";
-import { jwtVerify, SignJWT } from "jose";
+import { type JWTPayload, jwtVerify, SignJWT } from "jose";
 import { UsageError } from "../errors.ts";
 import type { Principal } from "../guards/types.ts";
 import type { WardenStore } from "../store/types.ts";
@@ -47,8 +47,11 @@ export interface WardenTokens {
   readonly registry: TokenRegistry;
   issue(req: IssueRequest): Promise<IssuedToken>;
   verify(token: string): Promise<Principal>;
-  /** True when this token was verified here recently (it is a warden token): lets a caller route without decoding it. */
-  recognizes(token: string): boolean;
+  /**
+   * For a token verified here recently (so a warden token), the same result as verify() without decoding it again;
+   * undefined for any other token. Lets a caller route a request without decoding its token first.
+   */
+  verifyKnown(token: string): Promise<Principal> | undefined;
 }
 
 export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
@@ -56,9 +59,21 @@ export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
   const registry = createTokenRegistry(opts.store, now);
   const clockTolerance = Math.round((opts.clockSkewMs ?? 30_000) / 1000);
   const verified = createVerifiedTokenCache({ skewMs: clockTolerance * 1000, now });
+  // What every verified payload must still pass on each request: its environment, and the revocation registry.
+  const admit = async (payload: JWTPayload): Promise<Principal> => {
+    // Lateral movement: a staging token must not work on production (DESIGN.md threat table).
+    if (payload.environment !== opts.environment) {
+      throw authError("ERR_AUTH_WRONG_ENVIRONMENT", `token environment ${String(payload.environment)}`);
+    }
+    await checkRegistered(registry, payload.jti as string, payload.sub as string);
+    return principalOf(payload, opts.environment);
+  };
   return {
     registry,
-    recognizes: (token) => verified.has(token),
+    verifyKnown(token) {
+      const payload = verified.get(token);
+      return payload === undefined ? undefined : admit(payload);
+    },
     async issue(req) {
       const ttlMs = checkIssue(req, opts);
       const iat = Math.floor(now() / 1000);
@@ -102,12 +117,7 @@ export function createWardenTokens(opts: WardenTokensOptions): WardenTokens {
         }
         verified.set(token, payload);
       }
-      // Lateral movement: a staging token must not work on production (DESIGN.md threat table).
-      if (payload.environment !== opts.environment) {
-        throw authError("ERR_AUTH_WRONG_ENVIRONMENT", `token environment ${String(payload.environment)}`);
-      }
-      await checkRegistered(registry, payload.jti as string, payload.sub as string);
-      return principalOf(payload, opts.environment);
+      return admit(payload);
     },
   };
 }
