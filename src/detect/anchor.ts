@@ -54,6 +54,11 @@ export interface CharRun {
   readonly first: RegExp;
   /** One-character class of the pattern's leading negative lookbehind (a start right after one cannot match). */
   readonly notAfter: RegExp;
+  /**
+   * How many characters of `chars` that are not `counted` (separators) every match holds at least (default 0): a
+   * run with fewer cannot hold a match, and is not tried at all.
+   */
+  readonly minOthers?: number;
 }
 
 const RUNS = new WeakMap<RegExp, CharRun>();
@@ -77,11 +82,16 @@ const DIGIT_RUN_CHARS = /[0-9 ().+-]/;
 
 /**
  * Number-shaped patterns (cards, phones, SSNs): every match consists only of digits and the characters " ().+-",
- * with at least `minDigits` digits.
+ * with at least `minDigits` digits and `minSeparators` of the others.
  */
 export function withinDigitRun<T extends RegExp>(
   pattern: T,
-  run: { readonly minDigits: number; readonly first: RegExp; readonly notAfter: RegExp },
+  run: {
+    readonly minDigits: number;
+    readonly minSeparators?: number;
+    readonly first: RegExp;
+    readonly notAfter: RegExp;
+  },
 ): T {
   return withinRun(pattern, {
     chars: DIGIT_RUN_CHARS,
@@ -89,5 +99,6 @@ export function withinDigitRun<T extends RegExp>(
     min: run.minDigits,
     first: run.first,
     notAfter: run.notAfter,
+    minOthers: run.minSeparators ?? 0,
   });
 }

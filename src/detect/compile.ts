@@ -2,6 +2,7 @@
 // (keyword anchor or character run, see anchor.ts).
 import { type AnchorGuard, anchorOf, runOf } from "./anchor.ts";
 import { runClassTable } from "./char-runs.ts";
+import { isExactCase } from "./keyword-tables.ts";
 import type { RunStarts, WalkBack } from "./sticky-runs.ts";
 import type { Detector } from "./types.ts";
 
@@ -67,13 +68,18 @@ export function compile(
   const run = runOf(detector.pattern);
   if (run !== undefined) {
     const runClass = classOf(run.chars, run.counted, run.min, runClasses);
-    const starts = { min: run.min, first: asciiTable(run.first), notAfter: asciiTable(run.notAfter) };
+    const starts = {
+      min: run.min,
+      minOthers: run.minOthers ?? 0,
+      first: asciiTable(run.first),
+      notAfter: asciiTable(run.notAfter),
+    };
     return { ...compiled, run: { ...starts, runClass, sticky: sticky() } };
   }
   const anchor = anchorOf(detector.pattern);
   if (!anchor) return compiled;
   // Each prefix must begin with one of the detector's keywords: a match then starts where that keyword occurs.
-  const keywords = anchor.prefixes.map((p) => longestKeywordPrefix(p.toLowerCase(), detector.keywords));
+  const keywords = anchor.prefixes.map((p) => longestKeywordPrefix(p, detector.keywords));
   if (keywords.some((k) => k === undefined)) return compiled;
   const ids = [...new Set(keywords.map((k) => position.get(k ?? "") ?? -1))];
   const back = anchor.back && { table: asciiTable(anchor.back.chars), max: anchor.back.max };
@@ -86,9 +92,13 @@ export function compile(
   return { ...compiled, anchor: compiledAnchor };
 }
 
+/** The longest keyword the prefix begins with: as is for an exact-case keyword, lower-cased for the others. */
 function longestKeywordPrefix(prefix: string, keywords: readonly string[]): string | undefined {
   let best: string | undefined;
-  for (const k of keywords) if (prefix.startsWith(k) && k.length > (best?.length ?? 0)) best = k;
+  for (const k of keywords) {
+    const begins = isExactCase(k) ? prefix.startsWith(k) : prefix.toLowerCase().startsWith(k);
+    if (begins && k.length > (best?.length ?? 0)) best = k;
+  }
   return best;
 }
 

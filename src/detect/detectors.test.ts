@@ -13,7 +13,7 @@ describe("detector registry contract", () => {
     assert.ok(SECRET_DETECTORS.length >= 60, `only ${SECRET_DETECTORS.length} secret detectors`);
   });
 
-  it("gives every detector a unique kebab-case id, a description, lower-case keywords and the g flag", () => {
+  it("gives every detector a unique kebab-case id, a description, keywords of its case and the g flag", () => {
     const seen = new Set<string>();
     for (const d of ALL_DETECTORS) {
       assert.match(d.id, KEBAB, d.id);
@@ -21,7 +21,13 @@ describe("detector registry contract", () => {
       seen.add(d.id);
       assert.ok(d.description.length > 10, `${d.id}: description`);
       assert.ok(d.pattern.flags.includes("g"), `${d.id}: pattern lacks the g flag`);
-      for (const k of d.keywords) assert.equal(k, k.toLowerCase(), `${d.id}: keyword ${k} is not lower-case`);
+      // Upper-case letters make a keyword exact-case: only a case-sensitive pattern may have one, holding it as is.
+      const caseless = d.pattern.flags.includes("i");
+      const literal = d.pattern.source.replace(/\\(.)/g, "$1");
+      for (const k of d.keywords) {
+        if (k === k.toLowerCase()) continue;
+        assert.ok(!caseless && literal.includes(k), `${d.id}: exact-case keyword ${k} not in a case-sensitive pattern`);
+      }
     }
   });
 

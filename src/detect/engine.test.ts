@@ -128,6 +128,16 @@ describe("findSecrets", () => {
   });
 });
 
+/** URLs with userinfo, the smallest each pattern accepts among them (fake credentials). */
+const URLS_WITH_USERINFO = [
+  "https://u:FAKEpw@host",
+  "see http://user:FAKEpass@example.com/x",
+  "postgres://:FAKEpw@db",
+  "postgresql://app:FAKEpw@db:5432/app",
+  "mongodb+srv://app:FAKEpw@cluster0.example.net",
+  "REDIS://default:FAKEpw@cache:6379",
+];
+
 describe("keyword-anchored detectors", () => {
   const texts = [
     ...ALL_FIXTURES.flatMap((f) => [...f.positives.map((p) => unmark(p).text), ...f.negatives]),
@@ -136,8 +146,18 @@ describe("keyword-anchored detectors", () => {
     "+14155550123 a+14155550123 ++14155550123 +04155550123 é+14155550123é _+14155550123 (+14155550123)",
     "+1",
     "x+",
+    // Edges of the userinfo guard (URLs with credentials): empty parts, ports, spaces, non-ASCII, text end, long parts.
+    ...URLS_WITH_USERINFO,
+    "http://:FAKEpw@h postgres://:FAKEpw@db http://host:8080/path http://user@host http://user:@host https://us er:pw@h",
+    "https://user:pé@host https://é:FAKEpw@host HTTPS://Up:Pw@H redis://: amqp://u:p mongodb+srv://",
+    `http://${"u".repeat(300)}:FAKEpw@h postgres://${"u".repeat(256)}:FAKEpw@db http://u:${"p".repeat(257)}@h`,
   ];
   const dense = texts.join("\n");
+
+  it("find every URL with userinfo (the userinfo guard rejects none)", () => {
+    const engine = createDetectorEngine({ categories: ["secret"] });
+    for (const url of URLS_WITH_USERINFO) assert.equal(engine.scan(url).length, 1, url);
+  });
 
   it("find exactly what a full-text pass of the same pattern finds", () => {
     const anchored = ALL_DETECTORS.filter((d) => anchorOf(d.pattern));

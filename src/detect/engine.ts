@@ -132,13 +132,16 @@ function passesPrefilter(keywordIds: readonly number[], hits: KeywordHits): bool
   return false;
 }
 
+/** Reused across scans (scanning is synchronous): an anchor's merged occurrences, valid until the next call. */
+let merged = new Int32Array(1024);
+
 /**
  * Sorted occurrences of the anchor keywords, or undefined when they are too many (then a full pass is cheaper). A
  * sticky attempt costs ~0.1–0.3 µs, a full-text pass ~1 ns per character: without a guard, past one occurrence per
  * 256 characters (at least MAX_POSITIONS) the pass wins; a guard rejects most occurrences in ~20 ns, so a guarded
  * anchor keeps every occurrence the index kept (one per 16 characters).
  */
-function anchorStarts(anchor: CompiledAnchor, hits: KeywordHits, length: number): readonly number[] | undefined {
+function anchorStarts(anchor: CompiledAnchor, hits: KeywordHits, length: number): ArrayLike<number> | undefined {
   const limit = anchor.guard ? positionLimit(length) : Math.max(MAX_POSITIONS, length >> 8);
   let total = 0;
   for (const id of anchor.ids) total += hits.counts[id] ?? 0;
@@ -153,9 +156,15 @@ function anchorStarts(anchor: CompiledAnchor, hits: KeywordHits, length: number)
     lists++;
   }
   if (lists <= 1) return only ?? [];
-  const starts: number[] = [];
-  for (const id of anchor.ids) for (const at of hits.positions(id) ?? []) starts.push(at);
-  return starts.sort((a, b) => a - b);
+  // Several lists: merged into a typed array, whose sort is numeric and native. A comparator sort of an array cost
+  // ~12–18 µs for generic-api-key's ~270 occurrences in a secret-dense bench document, this ~2–3 µs.
+  if (merged.length < total) merged = new Int32Array(total + (total >> 1));
+  let count = 0;
+  for (const id of anchor.ids) {
+    const list = hits.positions(id) ?? [];
+    for (let i = 0; i < list.length; i++) merged[count++] = list[i] as number;
+  }
+  return merged.subarray(0, count).sort();
 }
 
 function runPattern(pattern: RegExp, text: string, onMatch: (m: RegExpExecArray) => void): void {

@@ -6,20 +6,55 @@ export interface Candidate extends Span {
   readonly order: number;
 }
 
-/** Longest span wins; then the earliest; then the detector listed first. Result sorted by start, no overlaps. */
-export function resolveOverlaps(candidates: Candidate[]): Span[] {
+/**
+ * Longest span wins; then the earliest; then the detector listed first. Result sorted by start, no overlaps.
+ *
+ * Whether a candidate is kept depends only on the candidates it overlaps, directly or through a chain of overlaps.
+ * So the candidates are sorted by start and cut into such chains (clusters): a cluster of one is kept as it is, and
+ * only the others are ranked by priority. Same result as ranking every candidate, with one numeric sort instead of
+ * a priority sort and a binary-search insertion per candidate: measured on the secret-dense bench documents (~165
+ * candidates each, almost none overlapping) ~23 → ~11 µs per document.
+ */
+export function resolveOverlaps(candidates: readonly Candidate[]): Span[] {
   const kept: Span[] = [];
   // Most texts a gateway scans have no candidate at all: skip building the sort keys for them.
   if (candidates.length === 0) return kept;
-  for (const c of byPriority(candidates)) {
+  const sorted = byStart(candidates);
+  let from = 0;
+  let end = (sorted[0] as Candidate).end;
+  for (let i = 1; i <= sorted.length; i++) {
+    const c = sorted[i];
+    if (c !== undefined && c.start < end) {
+      if (c.end > end) end = c.end;
+      continue;
+    }
+    if (i - from === 1) kept.push(spanOf(sorted[from] as Candidate));
+    else keepCluster(sorted.slice(from, i), kept);
+    if (c !== undefined) {
+      from = i;
+      end = c.end;
+    }
+  }
+  return kept;
+}
+
+function spanOf(c: Candidate): Span {
+  return { detector: c.detector, category: c.category, start: c.start, end: c.end };
+}
+
+/** Ranks a cluster by priority, keeps each candidate that overlaps none kept before it, appends them by start. */
+function keepCluster(cluster: Candidate[], out: Span[]): void {
+  cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order);
+  const kept: Span[] = [];
+  for (const c of cluster) {
     const i = insertionPoint(kept, c.start);
     const before = kept[i - 1];
     const after = kept[i];
     if (before !== undefined && before.end > c.start) continue;
     if (after !== undefined && after.start < c.end) continue;
-    kept.splice(i, 0, { detector: c.detector, category: c.category, start: c.start, end: c.end });
+    kept.splice(i, 0, spanOf(c));
   }
-  return kept;
+  for (const span of kept) out.push(span);
 }
 
 /** Index of the first kept span whose start is ≥ `start` (kept is sorted by start). */
@@ -34,40 +69,26 @@ function insertionPoint(kept: readonly Span[], start: number): number {
   return lo;
 }
 
-/** Keys pack (length, start, index) in a double's 53 exact bits: 16 + 25 + 12. */
-const INDEX_BITS = 4096;
-const START_LIMIT = 2 ** 25;
-const LENGTH_LIMIT = 65536;
+/** Keys pack (start, index) in a double's 53 exact bits: 37 + 16 (starts below 2^37, see accept.ts). */
+const INDEX_LIMIT = 65536;
+const START_LIMIT = 2 ** 37;
 
 /**
- * The candidates by priority: longest first, then earliest, then the detector listed first. A Float64Array of
- * numeric keys sorts natively; a comparator sort calls back into JS per comparison: resolveOverlaps measured ~25 µs
- * with it on the candidates of a secret-dense 64 KiB document, ~11 µs with the keys. Outside the packable range, the comparator sort.
+ * The candidates by start (ties in any order: a cluster is ranked by priority afterwards). A Float64Array of
+ * numeric keys sorts natively, where a comparator sort calls back into JS per comparison; outside the packable range,
+ * the comparator sort.
  */
-function byPriority(candidates: readonly Candidate[]): Candidate[] {
+function byStart(candidates: readonly Candidate[]): Candidate[] {
   const n = candidates.length;
-  const packable = n < INDEX_BITS && candidates.every((c) => c.start < START_LIMIT && c.end - c.start < LENGTH_LIMIT);
-  if (!packable) {
-    return [...candidates].sort(
-      (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order,
-    );
+  const keys = n < INDEX_LIMIT ? new Float64Array(n) : undefined;
+  for (let i = 0; keys !== undefined && i < n; i++) {
+    const start = (candidates[i] as Candidate).start;
+    if (start >= START_LIMIT) return [...candidates].sort((a, b) => a.start - b.start);
+    keys[i] = start * INDEX_LIMIT + i;
   }
-  const keys = new Float64Array(n);
-  candidates.forEach((c, i) => {
-    keys[i] = ((LENGTH_LIMIT - 1 - (c.end - c.start)) * START_LIMIT + c.start) * INDEX_BITS + i;
-  });
+  if (keys === undefined) return [...candidates].sort((a, b) => a.start - b.start);
   keys.sort();
-  const sorted = Array.from(keys, (k) => candidates[k % INDEX_BITS] as Candidate);
-  // The index only breaks ties of an identical span; the detector order must: insertion-sort each such run.
-  for (let i = 1; i < n; i++) {
-    const c = sorted[i] as Candidate;
-    let j = i;
-    for (; j > 0; j--) {
-      const p = sorted[j - 1] as Candidate;
-      if (p.start !== c.start || p.end !== c.end || p.order <= c.order) break;
-      sorted[j] = p;
-    }
-    sorted[j] = c;
-  }
+  const sorted: Candidate[] = [];
+  for (let i = 0; i < n; i++) sorted.push(candidates[(keys[i] as number) % INDEX_LIMIT] as Candidate);
   return sorted;
 }

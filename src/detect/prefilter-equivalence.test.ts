@@ -10,6 +10,16 @@ import { ALL_FIXTURES } from "./fixtures/index.ts";
 import { ALL_DETECTORS } from "./registry.ts";
 import type { Detector } from "./types.ts";
 
+/** A NANP phone or an SSN with as few separators as its pattern allows, alone in its digit run. */
+const NANP_AND_SSN_WITH_FEWEST_SEPARATORS = [
+  "212-555-0199",
+  "212.555.0199",
+  "212 555 0199",
+  "(212)555-0199",
+  "078-05-1120",
+  "call 212-555-0199, ssn 078-05-1120.",
+];
+
 const texts = [
   ...ALL_FIXTURES.flatMap((f) => [...f.positives.map((p) => unmark(p).text), ...f.negatives]),
   ...cleanCorpus().map((d) => d.text),
@@ -24,6 +34,9 @@ const texts = [
   "NL91ABNA0417164300",
   "NO93 8601 1117947aGB82WEST12345698765432 AB12 CDEF GHIJ é FR1420041010050500013M02606",
   "1234567 1234567 12345678 (((((((( 1-2-3-4-5-6-7-8 +1 2 3 4 5 6 7 8",
+  // Separator minimums (SSN, NANP: two): runs holding exactly two, one, or none.
+  ...NANP_AND_SSN_WITH_FEWEST_SEPARATORS,
+  "2125550199 212555-0199 212-5550199 078051120 07805-1120 078-051120 (212)5550199",
 ];
 
 describe("run-gated detectors", () => {
@@ -38,6 +51,15 @@ describe("run-gated detectors", () => {
       for (const text of [...texts, dense]) {
         assert.deepEqual(fast.scan(text), plain.scan(text), `${d.id} on ${JSON.stringify(text.slice(0, 80))}`);
       }
+    }
+  });
+
+  it("do not skip a run holding exactly the separators a match needs", () => {
+    const engine = createEngineFor(ALL_DETECTORS.filter((d) => d.id === "phone-nanp" || d.id === "us-ssn"));
+    for (const text of NANP_AND_SSN_WITH_FEWEST_SEPARATORS) {
+      const found = engine.scan(text).map((s) => text.slice(s.start, s.end));
+      assert.ok(found.length > 0, JSON.stringify(text));
+      for (const value of found) assert.equal(value.replace(/[0-9]/g, "").length >= 2, true, value);
     }
   });
 

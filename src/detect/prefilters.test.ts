@@ -8,7 +8,7 @@ import { createEngineFor } from "./engine.ts";
 import { cleanCorpus } from "./fixtures/clean-corpus.ts";
 import { createKeywordIndex, positionLimit } from "./keyword-index.ts";
 import { memberBits, pairMembership } from "./member-bits.ts";
-import { genericApiKey } from "./secrets/generic.ts";
+import { genericApiKey, genericPassword } from "./secrets/generic.ts";
 
 const edgeTexts = [
   "",
@@ -34,16 +34,18 @@ function randomText(seed: number, length: number, alphabet: string): string {
 }
 
 describe("keyword index", () => {
-  it("finds exactly the ASCII case-insensitive occurrences of every keyword", () => {
-    const keywords = ["@", "+", "ac", "api", "secret", "-----begin ", "token", "q~", "sk-ant-api"];
+  it("finds exactly the ASCII case-insensitive occurrences of every keyword, and the exact ones of exact-case keywords", () => {
+    const keywords = ["@", "+", "ac", "api", "secret", "-----begin ", "token", "q~", "sk-ant-api", "AC", "SK", "AIza"];
     const index = createKeywordIndex(keywords);
-    for (const text of [...texts, randomText(7, 5000, "aApPiI@+-~qQsSkK ")]) {
+    const mixed = randomText(7, 5000, "aApPiI@+-~qQsSkKcCzZ ");
+    for (const text of [...texts, mixed, "ACac aC Ac AC SKsk AIZA aiza AIza éAC\u00c1C"]) {
       const hits = index.find(text, asciiBytes(text));
       // Only ASCII letters fold (as in a non-unicode /i RegExp), so fold them alone.
       const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
       index.keywords.forEach((k, id) => {
         const expected: number[] = [];
-        for (let at = lower.indexOf(k); at >= 0; at = lower.indexOf(k, at + 1)) expected.push(at);
+        const haystack = /[A-Z]/.test(k) ? text : lower;
+        for (let at = haystack.indexOf(k); at >= 0; at = haystack.indexOf(k, at + 1)) expected.push(at);
         const positions = hits.positions(id);
         const limit = positionLimit(text.length);
         assert.equal(hits.counts[id], Math.min(expected.length, limit + 1), k);
@@ -121,14 +123,35 @@ describe("assignment guard (anchored generic-api-key)", () => {
       `token\u2003:\u2003"${value}"`,
       `token    =${value}`,
       `token é= ${value}`,
+      // The value after the operator (its minimum length is checked): "=>" and ":=" or their first character alone,
+      // up to three spaces and a quote, exactly the minimum, non-ASCII spaces and characters.
+      `api_key=>${value}`,
+      `api_key:=${value}`,
+      `api_key:==${value}`,
+      `api_key=>  '${value}'`,
+      `api_key:   "${value}"`,
+      `api_key=${value.slice(0, 16)}`,
+      `secret:\u00a0\u00a0${value}`,
+      `secret=é${value.slice(0, 15)}`,
+      `secret: é${value}`,
+      `apiKey:void 0,token:t.type,secret:!1,api_key=${value.slice(0, 15)},token="${value.slice(0, 15)}"`,
+      `api_key:    ${value} token=`,
+      "token=",
     ];
-    const fast = createEngineFor([genericApiKey]);
-    const plain = createEngineFor([
-      { ...genericApiKey, pattern: new RegExp(genericApiKey.pattern.source, genericApiKey.pattern.flags) },
-    ]);
-    for (const text of [...forms, forms.join("\n"), forms.join(" ")]) {
-      assert.deepEqual(fast.scan(text), plain.scan(text), JSON.stringify(text));
+    for (const detector of [genericApiKey, genericPassword]) {
+      const fast = createEngineFor([detector]);
+      const plain = createEngineFor([
+        { ...detector, pattern: new RegExp(detector.pattern.source, detector.pattern.flags) },
+      ]);
+      const passwords = forms.map((f) => f.replace(/api_key|apiKey|secret|token/g, "password"));
+      for (const text of [...forms, ...passwords, forms.join("\n"), forms.join(" ")]) {
+        assert.deepEqual(fast.scan(text), plain.scan(text), `${detector.id}: ${JSON.stringify(text)}`);
+      }
     }
+    const fast = createEngineFor([genericApiKey]);
     assert.ok(fast.scan(forms[0] ?? "").length === 1);
+    // The shortest value the pattern takes, and the longest it does not.
+    assert.equal(fast.scan(`api_key=${value.slice(0, 16)}`).length, 1);
+    assert.equal(fast.scan(`api_key=${value.slice(0, 15)}`).length, 0);
   });
 });

@@ -9,7 +9,8 @@ export interface Detector {
   readonly category: DetectorCategory;
   readonly description: string;
   /**
-   * Lower-case substrings; the detector runs only when the lower-cased text contains at least one.
+   * Lower-case substrings; the detector runs only when the lower-cased text contains at least one. A keyword with an
+   * upper-case letter must occur in that exact case (for case-sensitive patterns only: "AC" of a Twilio SID).
    * Empty means "always run" (use sparingly: it costs a regex pass on every text).
    */
   readonly keywords: readonly string[];

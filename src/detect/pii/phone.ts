@@ -33,10 +33,11 @@ export const phoneNanp = definePii({
   description: "North American phone number with separators: (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX",
   keywords: [],
   // Separators are required: a bare 10-digit run is far more often an id or timestamp than a phone number.
-  // Tried only inside digit runs of 10+ digits (the engine's prefilter).
+  // Tried only inside digit runs of 10+ digits and 2+ separators (the engine's prefilter): "NXX-NXX-XXXX" has two,
+  // "(NXX) NXX-XXXX" four, "(NXX)NXX-XXXX" three.
   pattern: withinDigitRun(
     /(?<![0-9A-Za-z.-])(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\) ?|[2-9][0-9]{2}[ .-])[2-9][0-9]{2}[ .-][0-9]{4}(?![0-9A-Za-z-]|\.[0-9])/g,
-    { minDigits: 10, first: /[0-9(+]/, notAfter: /[0-9A-Za-z.-]/ },
+    { minDigits: 10, minSeparators: 2, first: /[0-9(+]/, notAfter: /[0-9A-Za-z.-]/ },
   ),
   validate: isNanp,
 });

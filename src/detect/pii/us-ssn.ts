@@ -7,9 +7,10 @@ export const usSsn = definePii({
   description: "US Social Security number (hyphenated), area not 000/666/900–999, group not 00, serial not 0000",
   // No keyword: "-" is in nearly every text, and the pattern (starting with a digit class) is cheap on its own.
   keywords: [],
-  // Tried only inside digit runs of 9+ digits (the engine's prefilter).
+  // Tried only inside digit runs of 9+ digits and 2+ separators (the engine's prefilter).
   pattern: withinDigitRun(/(?<![0-9A-Za-z-])[0-9]{3}-[0-9]{2}-[0-9]{4}(?![0-9A-Za-z]|-[0-9])/g, {
     minDigits: 9,
+    minSeparators: 2,
     first: /[0-9]/,
     notAfter: /[0-9A-Za-z-]/,
   }),

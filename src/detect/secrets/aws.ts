@@ -9,7 +9,7 @@ import { assignedPattern } from "./token-pattern.ts";
 export const awsAccessKeyId = defineSecret({
   id: "aws-access-key-id",
   description: "AWS access key id (AKIA long-term, ASIA temporary, ABIA/ACCA service keys)",
-  keywords: ["akia", "asia", "abia", "acca"],
+  keywords: ["AKIA", "ASIA", "ABIA", "ACCA"],
   // Key ids are 20 chars of base32 upper-case after the 4-char type prefix (IAM identifiers docs).
   pattern: anchoredAt(/(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g, [
     "AKIA",

@@ -41,7 +41,7 @@ function isSasSignature(value: string): boolean {
 export const azureAdClientSecret = defineSecret({
   id: "azure-ad-client-secret",
   description: "Microsoft Entra ID (Azure AD) application client secret (xxxNQ~ format)",
-  keywords: ["q~"],
+  keywords: ["Q~"],
   // Anchored at "Q~": the engine walks back over the (exactly 4, as the lookbehind bounds the run) characters before.
   pattern: anchoredAt(/(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g, ["Q~"], {
     chars: /[A-Za-z0-9_~.-]/,

@@ -6,7 +6,7 @@ import { defineSecret } from "./define-secret.ts";
 export const telegramBotToken = defineSecret({
   id: "telegram-bot-token",
   description: "Telegram Bot API token (<bot id>:AA + 33 chars)",
-  keywords: [":aa"],
+  keywords: [":AA"],
   pattern: anchoredAt(/(?<![A-Za-z0-9_:])[0-9]{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, [":AA"], {
     chars: /[0-9]/,
     max: 10,

@@ -8,7 +8,7 @@ import { prefixedPattern } from "./token-pattern.ts";
 export const sendgridApiKey = defineSecret({
   id: "sendgrid-api-key",
   description: "SendGrid API key (SG. + 22 + . + 43)",
-  keywords: ["sg."],
+  keywords: ["SG."],
   pattern: prefixedPattern("SG.", "[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"),
 });
 

@@ -7,7 +7,7 @@ import { prefixedPattern } from "./token-pattern.ts";
 export const gcpApiKey = defineSecret({
   id: "gcp-api-key",
   description: "Google API key (Google Cloud, Maps, Firebase, Google AI Studio / Gemini): AIza + 35 chars",
-  keywords: ["aiza"],
+  keywords: ["AIza"],
   pattern: prefixedPattern("AIza", "[0-9A-Za-z_-]{35}"),
 });
 

@@ -22,6 +22,7 @@ export const genericApiKey = defineSecret({
     "api[_-]?key|secret(?:[_-]?key)?|(?:access|auth|bearer|refresh|api)[_-]?token|token|access[_-]?key|client[_-]?secret|credentials?",
     `${VALUE}{16,256}`,
     API_KEY_ANCHORS,
+    16,
   ),
   group: 1,
   validate: (value) =>
@@ -32,7 +33,7 @@ export const genericPassword = defineSecret({
   id: "generic-password",
   description: "Non-placeholder value assigned to a password / passwd / pwd / passphrase name",
   keywords: ["passw", "pwd", "passphrase"],
-  pattern: assignedPattern("passw(?:or)?d|pwd|passphrase", `${VALUE}{6,256}`, ["passw", "pwd", "passphrase"]),
+  pattern: assignedPattern("passw(?:or)?d|pwd|passphrase", `${VALUE}{6,256}`, ["passw", "pwd", "passphrase"], 6),
   group: 1,
   validate: (value) => shannonEntropy(value) >= 2.5 && charClasses(value) >= 2 && !isPlaceholder(value),
 });

@@ -6,7 +6,7 @@ import { defineSecret } from "./define-secret.ts";
 export const jwt = defineSecret({
   id: "jwt",
   description: "JSON Web Token (header.payload.signature, header is JSON with alg)",
-  keywords: ["eyj"],
+  keywords: ["eyJ"],
   // A JSON object header always base64url-encodes to "eyJ" ('{"'); the signature may be empty for alg "none".
   pattern: anchoredAt(
     /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}(?![A-Za-z0-9_-])/g,

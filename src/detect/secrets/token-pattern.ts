@@ -1,5 +1,5 @@
 // Pattern builders shared by the secret families: a prefixed token, and a value assigned to a secret-named key.
-import { anchoredAt } from "../anchor.ts";
+import { type AnchorGuard, anchoredAt } from "../anchor.ts";
 
 /** Escapes a literal for use inside a RegExp source. */
 export function escapeLiteral(literal: string): string {
@@ -18,13 +18,15 @@ export function prefixedPattern(prefix: string, body: string, tail = "(?![A-Za-z
  * A value assigned to a key whose name matches `key`: `KEY=v`, `key: v`, `"key": "v"`, `key := v`, `key => 'v'`.
  * Capture group 1 is the value. Case-insensitive, so `value` character classes should list one case only when
  * the format allows both. `anchors` are the words every alternative of `key` starts with (lower-case); they must
- * also be the detector's keywords, so the engine tries the pattern only where one of them occurs.
+ * also be the detector's keywords, so the engine tries the pattern only where one of them occurs. `value` must
+ * match at least `minValue` characters, none of them whitespace, a quote or one of `,;<>()[]{}` (the anchor's guard
+ * looks for that many after the operator).
  */
-export function assignedPattern(key: string, value: string, anchors: readonly string[]): RegExp {
+export function assignedPattern(key: string, value: string, anchors: readonly string[], minValue = 1): RegExp {
   const name = `(?<![A-Za-z0-9])(?:${key})[A-Za-z0-9_.-]{0,20}`;
   const operator = `["'\`]?\\s{0,3}(?:=>|:=|[:=])\\s{0,3}["'\`]?`;
   const pattern = new RegExp(`${name}${operator}(${value})(?![A-Za-z0-9_+/=-])`, "gi");
-  return anchoredAt(pattern, anchors, undefined, operatorFollows);
+  return anchoredAt(pattern, anchors, undefined, assignmentAt(minValue));
 }
 
 /** Characters of a key name (every `key` alternative and the name's tail are made of these). */
@@ -34,6 +36,9 @@ const SPACE = asciiSet(/\s/);
 /** Past this many name characters the guard stops looking and lets the pattern decide. */
 const MAX_NAME_SCAN = 256;
 
+/** Characters a value may hold: the complement of whitespace, quotes and `,;<>()[]{}` (non-ASCII aside). */
+const VALUE_CHAR = asciiSet(/[^\s"'`,;<>()[\]{}]/);
+
 /**
  * The anchor guard of assignedPattern: a match starting at `at` has a key name (name characters only), then
  * optionally a quote, up to three spaces, and "=" or ":". The name must end where the run of name characters ends,
@@ -41,16 +46,45 @@ const MAX_NAME_SCAN = 256;
  * and code ("/api/v1/items", "access to", "tokens.length") fail here in a few loads instead of a ~0.3 µs sticky
  * attempt: measured on the gateway's 64 KiB log-lines result (762 "api"), generic-api-key went from a ~70 µs
  * full-text pass to ~15 µs. Non-ASCII characters (Unicode spaces, which \s also matches) let the pattern decide.
+ * Then `minValue` value characters must follow the operator (see valueFollows): minified code's "apiKey:void 0"
+ * and "secret:!1" (~45 of generic-api-key's ~140 sticky attempts per secret-dense bench document) fail here.
  */
-function operatorFollows(text: string, at: number): boolean {
-  let i = at;
-  const stop = Math.min(text.length, at + MAX_NAME_SCAN);
-  while (i < stop && isAscii(NAME_CHAR, text.charCodeAt(i))) i++;
-  if (i === stop) return true;
+function assignmentAt(minValue: number): AnchorGuard {
+  return (text, at) => {
+    let i = at;
+    const stop = Math.min(text.length, at + MAX_NAME_SCAN);
+    while (i < stop && isAscii(NAME_CHAR, text.charCodeAt(i))) i++;
+    if (i === stop) return true;
+    if (isAscii(QUOTE, text.charCodeAt(i))) i++;
+    for (let spaces = 0; spaces < 3 && i < text.length && isSpace(text.charCodeAt(i)); spaces++) i++;
+    const c = text.charCodeAt(i);
+    if (c !== 61 && c !== 58) return false;
+    if (valueFollows(text, i + 1, minValue)) return true;
+    // "=>" and ":=": the value may also start after the two-character operator.
+    const next = text.charCodeAt(i + 1);
+    return ((c === 61 && next === 62) || (c === 58 && next === 61)) && valueFollows(text, i + 2, minValue);
+  };
+}
+
+/**
+ * Whether `min` value characters can start after up to three spaces and a quote from `from`. The pattern's optional
+ * spaces and quote cannot be left for the value (it holds neither), so the value's start is fixed. A non-ASCII
+ * character (perhaps a Unicode space, perhaps a value character) lets the pattern decide.
+ */
+function valueFollows(text: string, from: number, min: number): boolean {
+  let i = from;
+  for (let spaces = 0; spaces < 3; spaces++, i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (!isAscii(SPACE, c)) break;
+  }
   if (isAscii(QUOTE, text.charCodeAt(i))) i++;
-  for (let spaces = 0; spaces < 3 && i < text.length && isSpace(text.charCodeAt(i)); spaces++) i++;
-  const c = text.charCodeAt(i);
-  return c === 61 || c === 58;
+  for (const end = i + min; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    if (!isAscii(VALUE_CHAR, c)) return false;
+  }
+  return true;
 }
 
 function asciiSet(chars: RegExp): Uint8Array {

@@ -6,9 +6,9 @@ import { shannonEntropy } from "./entropy.ts";
 import { isPlaceholder } from "./placeholder.ts";
 import { assignedPattern } from "./token-pattern.ts";
 
-// "sk" and "ac" start many words ("task", "access": ~280 "ac" per clean 64 KiB bench document), so the anchor
-// has a guard: the exact upper-case prefix, then 32 lower-case hex digits. It rejects a word in a few loads instead
-// of a ~0.2 µs sticky attempt, and lets the engine keep anchoring where a full-text pass would otherwise be cheaper.
+// "sk" and "ac" are in many words ("task", "access": ~170 "ac" per clean 64 KiB bench document), so the keywords
+// are the exact-case "SK" and "AC" (the patterns are case-sensitive), and the anchor has a guard: the prefix, then
+// 32 lower-case hex digits. The guard rejects an upper-case word in a few loads instead of a ~0.2 µs sticky attempt.
 const isHexLower = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 
 function sidAt(prefix: string): AnchorGuard {
@@ -23,7 +23,7 @@ function sidAt(prefix: string): AnchorGuard {
 export const twilioApiKey = defineSecret({
   id: "twilio-api-key",
   description: "Twilio API key SID (SK + 32 lower-case hex)",
-  keywords: ["sk"],
+  keywords: ["SK"],
   pattern: anchoredAt(/(?<![A-Za-z0-9_])SK[0-9a-f]{32}(?![A-Za-z0-9_])/g, ["SK"], undefined, sidAt("SK")),
   validate: (value) => shannonEntropy(value.slice(2)) >= 3,
 });
@@ -31,7 +31,7 @@ export const twilioApiKey = defineSecret({
 export const twilioAccountSid = defineSecret({
   id: "twilio-account-sid",
   description: "Twilio account SID (AC + 32 lower-case hex), half of an account credential pair",
-  keywords: ["ac"],
+  keywords: ["AC"],
   pattern: anchoredAt(/(?<![A-Za-z0-9_])AC[0-9a-f]{32}(?![A-Za-z0-9_])/g, ["AC"], undefined, sidAt("AC")),
   validate: (value) => shannonEntropy(value.slice(2)) >= 3,
 });
