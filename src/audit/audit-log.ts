@@ -11,7 +11,7 @@ import { OperatorError } from "../errors.ts";
 import { type AuditFields, type DraftEvent, toEvent } from "./audit-fields.ts";
 import { GENESIS_HASH, HASH_PATTERN, sha256Hex } from "./chain.ts";
 import { eventText } from "./event-text.ts";
-import { argsFingerprint } from "./fingerprint.ts";
+import { argsFingerprint, fingerprintKey } from "./fingerprint.ts";
 import { parseLine } from "./line.ts";
 import { readTailOf } from "./tail-read.ts";
 
@@ -67,11 +67,12 @@ export function createAuditLog(options: AuditLogOptions): AuditLog {
   let closed = false;
   // A call's start and end events fingerprint the same arguments object: computed once (HMAC over canonical JSON).
   const fingerprints = new WeakMap<object, string>();
+  const hmacKey = fingerprintKey(options.hmacKey);
   const fingerprintOf = (args: unknown): string => {
-    if (args === null || typeof args !== "object") return argsFingerprint(options.hmacKey, args);
+    if (args === null || typeof args !== "object") return argsFingerprint(hmacKey, args);
     let fp = fingerprints.get(args);
     if (fp === undefined) {
-      fp = argsFingerprint(options.hmacKey, args);
+      fp = argsFingerprint(hmacKey, args);
       fingerprints.set(args, fp);
     }
     return fp;
