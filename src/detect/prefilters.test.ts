@@ -6,6 +6,7 @@ import { asciiBytes } from "./ascii-bytes.ts";
 import { charRuns, runClassTable } from "./char-runs.ts";
 import { createEngineFor } from "./engine.ts";
 import { cleanCorpus } from "./fixtures/clean-corpus.ts";
+import { fake } from "./fixtures/fake.ts";
 import { createKeywordIndex, positionLimit } from "./keyword-index.ts";
 import { memberBits, pairMembership } from "./member-bits.ts";
 import { genericApiKey, genericPassword } from "./secrets/generic.ts";
@@ -22,22 +23,11 @@ const edgeTexts = [
 ];
 const texts = [...edgeTexts, ...cleanCorpus().map((d) => d.text)];
 
-/** A deterministic pseudo-random text over `alphabet`. */
-function randomText(seed: number, length: number, alphabet: string): string {
-  let x = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out += alphabet[(x >>> 8) % alphabet.length];
-  }
-  return out;
-}
-
 describe("keyword index", () => {
   it("finds exactly the ASCII case-insensitive occurrences of every keyword, and the exact ones of exact-case keywords", () => {
     const keywords = ["@", "+", "ac", "api", "secret", "-----begin ", "token", "q~", "sk-ant-api", "AC", "SK", "AIza"];
     const index = createKeywordIndex(keywords);
-    const mixed = randomText(7, 5000, "aApPiI@+-~qQsSkKcCzZ ");
+    const mixed = fake("aApPiI@+-~qQsSkKcCzZ ", 5000, "random-7");
     for (const text of [...texts, mixed, "ACac aC Ac AC SKsk AIZA aiza AIza éAC\u00c1C"]) {
       const hits = index.find(text, asciiBytes(text));
       // Only ASCII letters fold (as in a non-unicode /i RegExp), so fold them alone.
@@ -84,7 +74,7 @@ describe("character runs", () => {
   }
 
   it("are the maximal runs holding the minimum, at any offset and across bitmap words", () => {
-    const random = [1, 2, 3, 4, 5].map((seed) => randomText(seed, 3000 + seed, "0123456789 ()+-.ABZ x\n"));
+    const random = [1, 2, 3, 4, 5].map((seed) => fake("0123456789 ()+-.ABZ x\n", 3000 + seed, `random-${seed}`));
     const long = ["1".repeat(31), "1".repeat(32), "1".repeat(33), "1".repeat(70), "A1 ".repeat(40), "1 ".repeat(40)];
     const shifted = long.flatMap((run) => [0, 1, 5, 30, 31, 32, 33].map((pad) => `${"x".repeat(pad)}${run}x${run}`));
     const tables = classes.map(({ chars, counted }) => runClassTable(chars, counted));

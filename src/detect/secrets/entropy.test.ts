@@ -2,6 +2,7 @@
 // thresholds, so a last-bit difference could flip a finding).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { fake } from "../fixtures/fake.ts";
 import { charClasses, shannonEntropy } from "./entropy.ts";
 
 /** The definition, as measured before the terms were memoised: -Σ p·log2(p), ASCII by first occurrence, then the rest. */
@@ -17,16 +18,6 @@ function definition(value: string): number {
   return bits;
 }
 
-function randomText(seed: number, length: number, alphabet: string): string {
-  let x = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    out += alphabet[(x >>> 8) % alphabet.length];
-  }
-  return out;
-}
-
 describe("shannonEntropy", () => {
   it("is exactly the definition, for every length memoised and past it, ASCII or not", () => {
     const alphabets = [
@@ -37,7 +28,7 @@ describe("shannonEntropy", () => {
     ];
     for (let length = 0; length <= 300; length++) {
       for (const [k, alphabet] of alphabets.entries()) {
-        const value = randomText(length * 7 + k, length, alphabet);
+        const value = fake(alphabet, length, `random-${length * 7 + k}`);
         assert.equal(shannonEntropy(value), definition(value), JSON.stringify(value));
       }
     }
