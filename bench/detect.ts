@@ -1,8 +1,6 @@
 // Detector benchmark: MB/s on 64 KiB documents (clean and secret-dense) for our engine, run from the built package
 // (dist/), vs secretlint's recommended preset, same corpus, same run, median of rounds; plus recall of both on the
 // formats both cover.
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { lintSource } from "@secretlint/core";
@@ -11,14 +9,12 @@ import { cleanCorpus } from "../src/detect/fixtures/clean-corpus.ts";
 import { unmark } from "../src/detect/fixtures/fixture.ts";
 import { ALL_FIXTURES } from "../src/detect/fixtures/index.ts";
 import { SECRET_DETECTORS } from "../src/detect/registry.ts";
+import { fromDist } from "./from-dist.ts";
 import { fmt, median } from "./stats.ts";
 
-const ROOT = resolve(import.meta.dirname, "..");
-// The engine comes from the built package (dist/, `npm run bench` builds it first), as users run it, typed by its
-// sources. Not src/ through tsx: its on-the-fly transform wraps functions in naming helpers, a cost no installed
-// mcp-warden pays. The corpus and fixtures (test data, built outside the timed region) stay on src/.
-const load = <T>(path: string): Promise<T> => import(pathToFileURL(join(ROOT, "dist", path)).href) as Promise<T>;
-const { createDetectorEngine } = await load<typeof import("../src/detect/engine.ts")>("detect/engine.js");
+// The engine from the built package (see from-dist.ts); the corpus and fixtures (test data, built outside the timed
+// region) stay on src/.
+const { createDetectorEngine } = await fromDist<typeof import("../src/detect/engine.ts")>("detect/engine.js");
 
 const DOC_SIZE = 64 * 1024;
 const DOCS_PER_KIND = 8;

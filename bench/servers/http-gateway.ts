@@ -4,25 +4,24 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fromDist } from "../from-dist.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-// The built package (dist/, `npm run bench` builds it first), as users run it, typed by its sources. Not src/ through
-// tsx: its on-the-fly transform wraps functions in naming helpers, which cost 15-20% of this gateway's CPU per call
-// (measured with --cpu-prof and /proc on the same machine), a cost no installed mcp-warden pays.
-const load = <T>(path: string): Promise<T> => import(pathToFileURL(join(ROOT, "dist", path)).href) as Promise<T>;
-const { createAuditLog } = await load<typeof import("../../src/audit/audit-log.ts")>("audit/audit-log.js");
+// mcp-warden itself from the built package (see from-dist.ts).
+const { createAuditLog } = await fromDist<typeof import("../../src/audit/audit-log.ts")>("audit/audit-log.js");
 const { createBearerAuthenticator } =
-  await load<typeof import("../../src/auth/bearer-authenticator.ts")>("auth/bearer-authenticator.js");
-const { resourceUrl } = await load<typeof import("../../src/auth/resource-url.ts")>("auth/resource-url.js");
+  await fromDist<typeof import("../../src/auth/bearer-authenticator.ts")>("auth/bearer-authenticator.js");
+const { resourceUrl } = await fromDist<typeof import("../../src/auth/resource-url.ts")>("auth/resource-url.js");
 const { generateSigningKeyPem, loadSigningKey } =
-  await load<typeof import("../../src/auth/signing-key.ts")>("auth/signing-key.js");
-const { createWardenTokens } = await load<typeof import("../../src/auth/warden-tokens.ts")>("auth/warden-tokens.js");
-const { startHttpFront } = await load<typeof import("../../src/gateway/http-front.ts")>("gateway/http-front.js");
-const { silentLogger } = await load<typeof import("../../src/gateway/logger.ts")>("gateway/logger.js");
-const { recorderFor } = await load<typeof import("../../src/gateway/open-audit.ts")>("gateway/open-audit.js");
-const { policySchema, upstreamSchema } = await load<typeof import("../../src/policy/schema.ts")>("policy/schema.js");
-const { createMemoryStore } = await load<typeof import("../../src/store/memory-store.ts")>("store/memory-store.js");
+  await fromDist<typeof import("../../src/auth/signing-key.ts")>("auth/signing-key.js");
+const { createWardenTokens } =
+  await fromDist<typeof import("../../src/auth/warden-tokens.ts")>("auth/warden-tokens.js");
+const { startHttpFront } = await fromDist<typeof import("../../src/gateway/http-front.ts")>("gateway/http-front.js");
+const { silentLogger } = await fromDist<typeof import("../../src/gateway/logger.ts")>("gateway/logger.js");
+const { recorderFor } = await fromDist<typeof import("../../src/gateway/open-audit.ts")>("gateway/open-audit.js");
+const { policySchema, upstreamSchema } =
+  await fromDist<typeof import("../../src/policy/schema.ts")>("policy/schema.js");
+const { createMemoryStore } = await fromDist<typeof import("../../src/store/memory-store.ts")>("store/memory-store.js");
 
 const AUDIT_DIR = mkdtempSync(join(tmpdir(), "warden-http-bench-"));
 process.on("exit", () => rmSync(AUDIT_DIR, { recursive: true, force: true }));
