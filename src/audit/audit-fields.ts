@@ -1,5 +1,6 @@
 // Turns what a caller supplies into the event body the audit log chains: defaults filled, arguments fingerprinted.
 import type { AuditEvent } from "./event.ts";
+import { isoNow } from "./iso-now.ts";
 
 /** What a caller supplies; the log fills in v, seq, env, prev, hash (and ts, args_fp when not given). */
 export type AuditFields = Partial<Omit<AuditEvent, "v" | "seq" | "env" | "prev" | "hash">> &
@@ -15,7 +16,7 @@ export type DraftEvent = Omit<AuditEvent, "seq" | "prev" | "hash">;
 export function toEvent(fields: AuditFields, environment: string, fingerprint: (args: unknown) => string): DraftEvent {
   const event: DraftEvent = {
     v: 1,
-    ts: fields.ts ?? new Date().toISOString(),
+    ts: fields.ts ?? isoNow(),
     env: environment,
     upstream: fields.upstream ?? "",
     session: fields.session ?? "",

@@ -58,3 +58,33 @@ test("canonical text equals canonicalJson; the line parses back to the same even
     { numRuns: 500 },
   );
 });
+
+test("a frozen member's JSON is computed once; an unfrozen one is serialised as it is at each event", () => {
+  const draft = (principal: DraftEvent["principal"]): DraftEvent => ({
+    v: 1,
+    ts: "2026-11-24T00:00:00.000Z",
+    env: "test",
+    upstream: "u",
+    session: "s",
+    principal,
+    method: "tools/call",
+    tool: "echo",
+    args_fp: null,
+    decision: "allow",
+    code: null,
+    outcome: "ok",
+    ms: 1,
+    redactions: {},
+    bytes_out: 2,
+  });
+  const open = { sub: "alice", iss: "local", client_id: null };
+  const first = eventText(draft(open), 1, "p").canonical;
+  open.sub = "mallory";
+  const second = eventText(draft(open), 1, "p").canonical;
+  assert.notEqual(first, second);
+  assert.equal(second, canonicalJson({ ...draft(open), seq: 1, prev: "p" }));
+  const frozen = Object.freeze({ sub: "bob", iss: "local", client_id: "c" });
+  const a = eventText(draft(frozen), 2, "q").canonical;
+  assert.equal(a, eventText(draft(frozen), 2, "q").canonical);
+  assert.equal(a, canonicalJson({ ...draft(frozen), seq: 2, prev: "q" }));
+});

@@ -52,14 +52,28 @@ export function eventText(draft: DraftEvent, seq: number, prev: string): EventTe
   const json: (string | undefined)[] = new Array(LINE_ORDER.length);
   for (let i = 0; i < LINE_ORDER.length; i++) {
     const field = LINE_ORDER[i] as Field;
-    const value = field === "seq" ? seq : field === "prev" ? prev : draft[field];
-    if (value === undefined) continue;
-    json[i] = typeof value === "object" && value !== null ? canonicalJson(value) : JSON.stringify(value);
+    json[i] = jsonOf(field === "seq" ? seq : field === "prev" ? prev : draft[field]);
   }
   return {
     canonical: joinFields(CANONICAL_INDEX, json, ""),
     line: (hash) => joinFields(LINE_INDEX, json, `,"hash":${JSON.stringify(hash)}`),
   };
+}
+
+// A frozen object cannot change, so its canonical JSON is computed once: the gateway's recorder hands every event of a
+// session the same frozen principal (gateway/open-audit.ts), serialised twice per call otherwise.
+const frozenJson = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null) return JSON.stringify(value);
+  if (!Object.isFrozen(value)) return canonicalJson(value);
+  let json = frozenJson.get(value);
+  if (json === undefined) {
+    json = canonicalJson(value);
+    frozenJson.set(value, json);
+  }
+  return json;
 }
 
 function joinFields(order: readonly number[], json: readonly (string | undefined)[], tail: string): string {
