@@ -4,15 +4,11 @@ import type { MessageContext, Phase, RequestInfo, SessionState } from "../guards
 import type { JsonRpcMessage } from "../mcp/jsonrpc.ts";
 import type { Policy } from "../policy/schema.ts";
 
-interface ContextInit {
-  phase: Phase;
-  session: SessionState;
-  policy: Policy;
-  message: JsonRpcMessage;
-  bytes: number;
+/** What a context starts from: MessageContext's data fields, with the audit draft optional (a fresh one by default). */
+type ContextInit = Pick<MessageContext, "phase" | "session" | "policy" | "message" | "bytes"> & {
   request?: RequestInfo | undefined;
   audit?: AuditDraft | undefined;
-}
+};
 
 // A class, not an object literal with a getter: V8 builds a literal with accessors through a slow runtime path
 // (about 0.8 µs against 0.05 µs, measured on Node 20), and every message builds one or two of these.
