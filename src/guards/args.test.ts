@@ -112,6 +112,27 @@ describe("args guard: schema", () => {
     assert.equal(log.lines.length, 4);
   });
 
+  it("refuses, not crashes, when an argument's own valueOf/toString breaks ajv's enum and const comparison", () => {
+    // Found by the property test below: fast-deep-equal calls an object's own valueOf, so JSON like
+    // {"valueOf": false} compared against an enum of objects threw a TypeError out of the guard.
+    const tools: ToolDefinition[] = [
+      { name: "pick", inputSchema: { type: "object", properties: { a: { enum: [{}] } } } },
+      { name: "fixed", inputSchema: { type: "object", properties: { a: { const: { k: 1 } } } } },
+    ];
+    for (const own of [{ valueOf: false }, { toString: "x" }, { valueOf: { nested: true } }]) {
+      for (const tool of tools) {
+        const log = silentLog();
+        const r = refusal(() =>
+          run({ name: tool.name, args: { a: JSON.parse(JSON.stringify(own)) } }, { tools, opts: { log } }),
+        );
+        assert.equal(r.argument, "arguments", `${tool.name} ${JSON.stringify(own)}`);
+        assert.equal(r.rule, "schema");
+        assert.equal(log.lines.length, 1, "the operator is told the schema could not be enforced");
+      }
+    }
+    assert.equal(run({ name: "pick", args: { a: {} } }, { tools }), undefined, "a matching value still passes");
+  });
+
   it("refuses schemas too large to compile quickly", () => {
     const log = silentLog();
     const validators = createSchemaValidators({ maxSchemaBytes: 2000 });

@@ -108,9 +108,25 @@ export function args(opts: ArgsOptions = {}): Guard {
     } catch (err) {
       throw schemaFailure(ctx, tool, err);
     }
-    if (validate(values)) return;
+    if (passes(validate, values, ctx, tool)) return;
     const first = validate.errors?.[0];
     throw refusal(first === undefined ? "arguments" : argumentOf(first), first?.keyword ?? "schema");
+  }
+
+  // ajv's enum/const/uniqueItems comparison (fast-deep-equal) calls an object's own `valueOf`/`toString`, so a
+  // client sending `{"valueOf": false}` against an enum of objects makes it throw a TypeError. Any throw while
+  // validating is a refusal, never a crash of the call.
+  function passes(
+    validate: ReturnType<SchemaValidators["get"]>,
+    values: Record<string, unknown>,
+    ctx: MessageContext,
+    tool: string,
+  ): boolean {
+    try {
+      return validate(values) === true;
+    } catch (err) {
+      throw schemaFailure(ctx, tool, err);
+    }
   }
 
   function schemaFailure(ctx: MessageContext, tool: string, err: unknown): PolicyError {
